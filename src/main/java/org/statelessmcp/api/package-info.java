@@ -1,0 +1,12 @@
+/**
+ * The tool-author API: the only package a tool imports. Small and stable; it depends on nothing else of
+ * stateless-mcp.
+ *
+ * <ul>
+ *   <li>{@link org.statelessmcp.api.Tool} marks a CDI bean method as a tool;</li>
+ *   <li>{@link org.statelessmcp.api.ToolArg} names and describes its arguments;</li>
+ *   <li>{@link org.statelessmcp.api.Emitter} streams chunks from a streaming tool;</li>
+ *   <li>{@link org.statelessmcp.api.ToolCallException} reports a failure meant for the caller.</li>
+ * </ul>
+ */
+package org.statelessmcp.api;

@@ -1,0 +1,80 @@
+package org.statelessmcp.dispatch;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import java.util.List;
+import org.statelessmcp.api.Emitter;
+import org.statelessmcp.registry.InvalidArgumentException;
+import org.statelessmcp.registry.Parameter;
+import org.statelessmcp.registry.ToolDescriptor;
+
+/**
+ * Turns {@code params} into the Java arguments of a tool method: by name from an object, in declaration order from
+ * an array. Unknown names, missing required arguments and values of the wrong shape are refused before the tool
+ * runs, with a message naming the argument.
+ */
+public final class ArgumentBinder {
+
+    private ArgumentBinder() {
+    }
+
+    /**
+     * @param params a {@code JsonObject}, a {@code JsonArray}, or {@code null} for none
+     * @throws InvalidArgumentException describing the first problem
+     */
+    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter, Jsonb jsonb) {
+        List<Parameter> parameters = tool.parameters();
+        Object[] values = new Object[parameters.size()];
+        JsonObject named = params instanceof JsonObject object ? object : null;
+        JsonArray positional = params instanceof JsonArray array ? array : null;
+        if (named != null && !named.isEmpty()) {
+            refuseUnknownNames(tool, named);
+        }
+        int argumentCount = 0;
+        for (int i = 0; i < values.length; i++) {
+            Parameter parameter = parameters.get(i);
+            if (parameter instanceof Parameter.Argument argument) {
+                JsonValue value = named != null ? named.get(argument.name())
+                        : positional != null && argumentCount < positional.size() ? positional.get(argumentCount)
+                        : null;
+                argumentCount++;
+                values[i] = value(argument, value, jsonb);
+            } else {
+                values[i] = emitter;
+            }
+        }
+        if (positional != null && positional.size() > argumentCount) {
+            throw new InvalidArgumentException("'" + tool.name() + "' takes at most " + argumentCount
+                    + " positional arguments, got " + positional.size());
+        }
+        return values;
+    }
+
+    private static Object value(Parameter.Argument argument, JsonValue value, Jsonb jsonb) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (argument.required()) {
+                throw new InvalidArgumentException("missing required argument '" + argument.name() + "' ("
+                        + argument.model().expected() + ")");
+            }
+            return argument.defaultValue();
+        }
+        return argument.model().bind(value, argument.name(), jsonb);
+    }
+
+    private static void refuseUnknownNames(ToolDescriptor tool, JsonObject named) {
+        for (String name : named.keySet()) {
+            boolean known = false;
+            for (Parameter parameter : tool.parameters()) {
+                if (parameter instanceof Parameter.Argument argument && argument.name().equals(name)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                throw new InvalidArgumentException("'" + tool.name() + "' has no argument '" + name + "'");
+            }
+        }
+    }
+}

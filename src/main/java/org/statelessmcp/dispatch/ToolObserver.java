@@ -1,0 +1,23 @@
+package org.statelessmcp.dispatch;
+
+/**
+ * Hears what happens to tool calls, for metrics and logs; it observes and never changes behaviour. Implementations
+ * must be cheap and thread-safe: they run on the calling threads.
+ */
+public interface ToolObserver {
+
+    /** Observes nothing. */
+    ToolObserver NONE = new ToolObserver() { };
+
+    /** A streaming tool emitted one chunk. */
+    default void chunkEmitted(String tool) {
+    }
+
+    /** A tool threw something that was not a {@code ToolCallException}; the client got a generic message. */
+    default void toolCrashed(String tool, String source, Throwable failure) {
+    }
+
+    /** A tool's result could not be serialized. */
+    default void resultUnserializable(String tool, Throwable failure) {
+    }
+}

@@ -1,0 +1,60 @@
+package org.statelessmcp.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+/**
+ * A JSON-RPC 2.0 error object. The factories are the only place a code is chosen, so the codes documented in the
+ * README are exactly these.
+ *
+ * @param code the JSON-RPC error code
+ * @param message a short description for the caller; never a stack trace, class name or configuration value
+ * @param data structured detail, or {@code null}
+ */
+public record JsonRpcError(int code, String message, JsonValue data) {
+
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+    public static final int TOOL_FAILED = -32000;
+    public static final int TOOL_TIMEOUT = -32001;
+    public static final int REQUEST_TOO_LARGE = -32002;
+
+    public static JsonRpcError parseError(String detail) {
+        return new JsonRpcError(PARSE_ERROR, "Parse error: " + detail, null);
+    }
+
+    public static JsonRpcError invalidRequest(String detail) {
+        return new JsonRpcError(INVALID_REQUEST, "Invalid Request: " + detail, null);
+    }
+
+    public static JsonRpcError methodNotFound(String method) {
+        return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + method,
+                Json.createObjectBuilder().add("method", method).build());
+    }
+
+    public static JsonRpcError invalidParams(String detail) {
+        return new JsonRpcError(INVALID_PARAMS, "Invalid params: " + detail, null);
+    }
+
+    public static JsonRpcError internalError() {
+        return new JsonRpcError(INTERNAL_ERROR, "Internal error", null);
+    }
+
+    /** A tool's own failure; {@code message} comes from a tool-declared exception or is generic. */
+    public static JsonRpcError toolFailed(String message, JsonValue data) {
+        return new JsonRpcError(TOOL_FAILED, message, data);
+    }
+
+    public static JsonRpcError timeout(String tool, long timeoutSeconds) {
+        return new JsonRpcError(TOOL_TIMEOUT, "Tool '" + tool + "' timed out after " + timeoutSeconds + " s",
+                Json.createObjectBuilder().add("tool", tool).add("timeout", timeoutSeconds).build());
+    }
+
+    public static JsonRpcError requestTooLarge(long limitBytes) {
+        return new JsonRpcError(REQUEST_TOO_LARGE, "Request body exceeds " + limitBytes + " bytes",
+                Json.createObjectBuilder().add("limit", limitBytes).build());
+    }
+}

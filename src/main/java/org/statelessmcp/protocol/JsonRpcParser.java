@@ -1,0 +1,130 @@
+package org.statelessmcp.protocol;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a request body into JSON-RPC 2.0 messages (specification §4–§6), enforcing the nesting and batch limits.
+ * Thread-safe; create one and share it.
+ */
+public final class JsonRpcParser {
+
+    private final JsonParserFactory parsers;
+    private final int maxDepth;
+    private final int maxBatchSize;
+
+    /**
+     * @param maxDepth the deepest nesting of arrays and objects accepted, the outermost one counting as 1
+     * @param maxBatchSize the most elements a batch may have
+     */
+    public JsonRpcParser(int maxDepth, int maxBatchSize) {
+        this.parsers = JsonProvider.provider().createParserFactory(Map.of());
+        this.maxDepth = maxDepth;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** Parses {@code length} bytes of {@code body}, which must be UTF-8. */
+    public ParsedBody parse(byte[] body, int length) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, 0, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new ParsedBody.Unusable(JsonRpcError.parseError("the body is not valid UTF-8"));
+        }
+        return parse(text);
+    }
+
+    /** Parses a body already decoded to text. */
+    public ParsedBody parse(String text) {
+        int depth = JsonDepth.of(text);
+        if (depth > maxDepth) {
+            return new ParsedBody.Unusable(JsonRpcError.parseError("JSON nesting deeper than " + maxDepth));
+        }
+        JsonValue root;
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                return new ParsedBody.Unusable(JsonRpcError.parseError("the body is empty"));
+            }
+            parser.next();
+            root = parser.getValue();
+            if (parser.hasNext()) {
+                return new ParsedBody.Unusable(JsonRpcError.parseError("unexpected content after the JSON value"));
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            return new ParsedBody.Unusable(JsonRpcError.parseError("the body is not valid JSON"));
+        }
+        if (root instanceof JsonArray batch) {
+            if (batch.isEmpty()) {
+                return new ParsedBody.Unusable(JsonRpcError.invalidRequest("empty batch"));
+            }
+            if (batch.size() > maxBatchSize) {
+                return new ParsedBody.Unusable(
+                        JsonRpcError.invalidRequest("batch of " + batch.size() + " exceeds the limit of " + maxBatchSize));
+            }
+            List<JsonRpcMessage> messages = new ArrayList<>(batch.size());
+            for (JsonValue element : batch) {
+                messages.add(message(element));
+            }
+            return new ParsedBody.Batch(messages);
+        }
+        return new ParsedBody.Single(message(root));
+    }
+
+    /** Validates one request object. */
+    static JsonRpcMessage message(JsonValue value) {
+        if (!(value instanceof JsonObject object)) {
+            return invalid(JsonValue.NULL, "a request must be a JSON object");
+        }
+        JsonValue id = object.get("id");
+        boolean idValid = id == null || isValidId(id);
+        JsonValue answerId = id != null && idValid ? id : JsonValue.NULL;
+        if (!idValid) {
+            return invalid(JsonValue.NULL, "'id' must be a string, an integer or null");
+        }
+        JsonValue version = object.get("jsonrpc");
+        if (!(version instanceof JsonString v) || !"2.0".equals(v.getString())) {
+            return invalid(answerId, "'jsonrpc' must be \"2.0\"");
+        }
+        JsonValue method = object.get("method");
+        if (!(method instanceof JsonString m)) {
+            return invalid(answerId, "'method' must be a string");
+        }
+        JsonValue params = object.get("params");
+        if (params != null && params.getValueType() != JsonValue.ValueType.OBJECT
+                && params.getValueType() != JsonValue.ValueType.ARRAY) {
+            return invalid(answerId, "'params' must be an object or an array");
+        }
+        return new JsonRpcRequest(id, m.getString(), params);
+    }
+
+    private static boolean isValidId(JsonValue id) {
+        return switch (id.getValueType()) {
+            case STRING, NULL -> true;
+            case NUMBER -> ((JsonNumber) id).bigDecimalValue().scale() <= 0;
+            default -> false;
+        };
+    }
+
+    private static JsonRpcMessage invalid(JsonValue id, String detail) {
+        return new JsonRpcMessage.Invalid(id, JsonRpcError.invalidRequest(detail));
+    }
+}

@@ -1,0 +1,20 @@
+package org.statelessmcp.registry;
+
+/** Where the value of one parameter of a tool method comes from, decided once at deployment. */
+public sealed interface Parameter {
+
+    /**
+     * A named argument from {@code params}.
+     *
+     * @param name the argument name on the wire
+     * @param model what it accepts
+     * @param required whether a call must supply it
+     * @param defaultValue the bound value used when it is missing (already converted), or the model's absent value
+     */
+    record Argument(String name, TypeModel model, boolean required, Object defaultValue) implements Parameter {
+    }
+
+    /** The {@link org.statelessmcp.api.Emitter} of the current call. */
+    record EmitterParameter() implements Parameter {
+    }
+}

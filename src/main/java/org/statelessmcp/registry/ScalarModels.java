@@ -1,0 +1,199 @@
+package org.statelessmcp.registry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.function.Function;
+
+/** Models of the types that map to one JSON scalar. */
+final class ScalarModels {
+
+    private ScalarModels() {
+    }
+
+    /** byte, short, int, long (boxed or not) and BigInteger: a JSON number with no fractional part, in range. */
+    record IntegerModel(String javaName, BigInteger min, BigInteger max, Function<BigInteger, Object> convert,
+                        Object zero, JsonObject schema) implements TypeModel {
+
+        static IntegerModel of(String javaName, long min, long max, Function<BigInteger, Object> convert, Object zero) {
+            JsonObject schema = Json.createObjectBuilder().add("type", "integer")
+                    .add("minimum", min).add("maximum", max).build();
+            return new IntegerModel(javaName, BigInteger.valueOf(min), BigInteger.valueOf(max), convert, zero, schema);
+        }
+
+        static IntegerModel unbounded() {
+            return new IntegerModel("BigInteger", null, null, v -> v, null,
+                    Json.createObjectBuilder().add("type", "integer").build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (!(value instanceof JsonNumber number)) {
+                throw InvalidArgumentException.expected(path, this, value);
+            }
+            BigInteger integer;
+            try {
+                integer = number.bigDecimalValue().toBigIntegerExact();
+            } catch (ArithmeticException notIntegral) {
+                throw InvalidArgumentException.expected(path, this, value);
+            }
+            if (min != null && (integer.compareTo(min) < 0 || integer.compareTo(max) > 0)) {
+                throw new InvalidArgumentException("'" + path + "' must be " + expected() + " between " + min
+                        + " and " + max + ", got " + InvalidArgumentException.describe(value));
+            }
+            return convert.apply(integer);
+        }
+
+        @Override
+        public Object absent() {
+            return zero;
+        }
+
+        @Override
+        public String expected() {
+            return "an integer";
+        }
+    }
+
+    /** float, double (boxed or not) and BigDecimal: any JSON number. */
+    record DecimalModel(Function<BigDecimal, Object> convert, Object zero, JsonObject schema) implements TypeModel {
+
+        static DecimalModel of(Function<BigDecimal, Object> convert, Object zero) {
+            return new DecimalModel(convert, zero, Json.createObjectBuilder().add("type", "number").build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (!(value instanceof JsonNumber number)) {
+                throw InvalidArgumentException.expected(path, this, value);
+            }
+            return convert.apply(number.bigDecimalValue());
+        }
+
+        @Override
+        public Object absent() {
+            return zero;
+        }
+
+        @Override
+        public String expected() {
+            return "a number";
+        }
+    }
+
+    /** boolean and Boolean. */
+    record BooleanModel(Object zero, JsonObject schema) implements TypeModel {
+
+        static BooleanModel of(boolean primitive) {
+            return new BooleanModel(primitive ? Boolean.FALSE : null,
+                    Json.createObjectBuilder().add("type", "boolean").build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (value.getValueType() == JsonValue.ValueType.TRUE) {
+                return Boolean.TRUE;
+            }
+            if (value.getValueType() == JsonValue.ValueType.FALSE) {
+                return Boolean.FALSE;
+            }
+            throw InvalidArgumentException.expected(path, this, value);
+        }
+
+        @Override
+        public Object absent() {
+            return zero;
+        }
+
+        @Override
+        public String expected() {
+            return "a boolean";
+        }
+    }
+
+    /** String and CharSequence. */
+    record StringModel(JsonObject schema) implements TypeModel {
+
+        static StringModel of() {
+            return new StringModel(Json.createObjectBuilder().add("type", "string").build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (value instanceof JsonString string) {
+                return string.getString();
+            }
+            throw InvalidArgumentException.expected(path, this, value);
+        }
+
+        @Override
+        public String expected() {
+            return "a string";
+        }
+    }
+
+    /** An enum: one of its constant names. */
+    record EnumModel(Class<? extends Enum<?>> type, JsonObject schema) implements TypeModel {
+
+        static EnumModel of(Class<? extends Enum<?>> type) {
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            for (Enum<?> constant : type.getEnumConstants()) {
+                names.add(constant.name());
+            }
+            return new EnumModel(type, Json.createObjectBuilder().add("type", "string").add("enum", names).build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (value instanceof JsonString string) {
+                for (Enum<?> constant : type.getEnumConstants()) {
+                    if (constant.name().equals(string.getString())) {
+                        return constant;
+                    }
+                }
+            }
+            throw InvalidArgumentException.expected(path, this, value);
+        }
+
+        @Override
+        public String expected() {
+            return "one of " + schema.getJsonArray("enum");
+        }
+    }
+
+    /** {@code jakarta.json.JsonValue} and its subtypes: passed through as parsed. */
+    record JsonModel(Class<?> type, JsonValue.ValueType required, JsonObject schema) implements TypeModel {
+
+        static JsonModel of(Class<?> type) {
+            JsonValue.ValueType kind = jakarta.json.JsonObject.class.equals(type) ? JsonValue.ValueType.OBJECT
+                    : jakarta.json.JsonArray.class.equals(type) ? JsonValue.ValueType.ARRAY
+                    : JsonString.class.equals(type) ? JsonValue.ValueType.STRING
+                    : JsonNumber.class.equals(type) ? JsonValue.ValueType.NUMBER
+                    : null;
+            var schema = Json.createObjectBuilder();
+            if (kind != null) {
+                schema.add("type", kind.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            return new JsonModel(type, kind, schema.build());
+        }
+
+        @Override
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            if (required != null && value.getValueType() != required) {
+                throw InvalidArgumentException.expected(path, this, value);
+            }
+            return value;
+        }
+
+        @Override
+        public String expected() {
+            return required == null ? "any JSON value" : "a JSON " + required.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

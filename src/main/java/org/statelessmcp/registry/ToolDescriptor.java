@@ -1,0 +1,36 @@
+package org.statelessmcp.registry;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.statelessmcp.api.Tool;
+
+/**
+ * Everything known about one tool once deployment has validated it.
+ *
+ * @param name the tool's name (the JSON-RPC method)
+ * @param title a display title, or empty
+ * @param description what it does, or empty
+ * @param streaming whether it streams chunks through an Emitter
+ * @param timeoutSeconds the effective timeout: its own or the default, capped by the maximum
+ * @param hints the behaviour hints it declares
+ * @param inputSchema the JSON Schema of its {@code params} object
+ * @param parameters the source of each Java parameter, in order
+ * @param async whether the method returns a {@code CompletionStage}
+ * @param source {@code Class#method}, for logs and deployment messages
+ */
+public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
+                             Tool.Annotations hints, JsonObject inputSchema, List<Parameter> parameters, boolean async,
+                             String source) {
+
+    public ToolDescriptor {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** The named arguments, in declaration order (positional params bind to these). */
+    public List<Parameter.Argument> arguments() {
+        return parameters.stream()
+                .filter(Parameter.Argument.class::isInstance)
+                .map(Parameter.Argument.class::cast)
+                .toList();
+    }
+}

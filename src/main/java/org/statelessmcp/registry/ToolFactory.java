@@ -1,0 +1,180 @@
+package org.statelessmcp.registry;
+
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import java.io.StringReader;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.Tool;
+import org.statelessmcp.api.ToolArg;
+
+/**
+ * Validates one {@code @Tool} method and builds its {@link RegisteredTool}: name, input schema, parameter sources,
+ * effective timeout and a method handle, so nothing is decided by reflection at call time.
+ */
+final class ToolFactory {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private final long defaultTimeoutSeconds;
+    private final long maxTimeoutSeconds;
+    private final Jsonb jsonb;
+
+    ToolFactory(long defaultTimeoutSeconds, long maxTimeoutSeconds, Jsonb jsonb) {
+        this.defaultTimeoutSeconds = defaultTimeoutSeconds;
+        this.maxTimeoutSeconds = maxTimeoutSeconds;
+        this.jsonb = jsonb;
+    }
+
+    /**
+     * @throws ToolDefinitionException naming the method and every problem found with it
+     */
+    RegisteredTool create(Bean<?> bean, AnnotatedMethod<?> annotated) {
+        Method method = annotated.getJavaMember();
+        String source = method.getDeclaringClass().getName() + '#' + method.getName();
+        Tool tool = annotated.getAnnotation(Tool.class);
+        List<String> problems = new ArrayList<>();
+
+        if (!Modifier.isPublic(method.getModifiers())) {
+            problems.add("a tool method must be public");
+        }
+        if (Modifier.isStatic(method.getModifiers())) {
+            problems.add("a tool method must not be static");
+        }
+        String name = Tool.ELEMENT_NAME.equals(tool.name()) ? method.getName() : tool.name();
+        if (!NAME.matcher(name).matches()) {
+            problems.add("tool name '" + name + "' must match " + NAME.pattern());
+        }
+        if (tool.timeout() < 0) {
+            problems.add("timeout must be 0 (the default) or a positive number of seconds");
+        }
+
+        List<Parameter> parameters = new ArrayList<>();
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        List<String> required = new ArrayList<>();
+        Set<String> argumentNames = new HashSet<>();
+        int emitters = 0;
+        for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
+            java.lang.reflect.Parameter javaParameter = parameter.getJavaParameter();
+            if (Emitter.class.equals(javaParameter.getType())) {
+                emitters++;
+                parameters.add(new Parameter.EmitterParameter());
+                continue;
+            }
+            try {
+                Parameter.Argument argument = argument(javaParameter, parameter.getAnnotation(ToolArg.class));
+                if (!argumentNames.add(argument.name())) {
+                    problems.add("two parameters are named '" + argument.name() + "'");
+                }
+                parameters.add(argument);
+                properties.add(argument.name(), argumentSchema(argument, parameter.getAnnotation(ToolArg.class)));
+                if (argument.required()) {
+                    required.add(argument.name());
+                }
+            } catch (ToolDefinitionException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (emitters > 1) {
+            problems.add("at most one Emitter parameter is allowed");
+        }
+        if (tool.streaming() && emitters == 0) {
+            problems.add("a streaming tool must declare an Emitter parameter");
+        }
+        if (!tool.streaming() && emitters > 0) {
+            problems.add("declares an Emitter but is not @Tool(streaming = true)");
+        }
+        if (!problems.isEmpty()) {
+            throw new ToolDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
+        }
+
+        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        if (!required.isEmpty()) {
+            schema.add("required", Json.createArrayBuilder(required));
+        }
+        schema.add("additionalProperties", false);
+        long timeout = Math.min(tool.timeout() > 0 ? tool.timeout() : defaultTimeoutSeconds, maxTimeoutSeconds);
+        boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
+                timeout, tool.annotations(), schema.build(), parameters, async, source);
+        return new RegisteredTool(descriptor, handle(method, source), bean);
+    }
+
+    private Parameter.Argument argument(java.lang.reflect.Parameter parameter, ToolArg arg) {
+        String name;
+        if (arg != null && !ToolArg.ELEMENT_NAME.equals(arg.name())) {
+            name = arg.name();
+        } else if (parameter.isNamePresent()) {
+            name = parameter.getName();
+        } else {
+            throw new ToolDefinitionException("parameter " + parameter.getName()
+                    + " has no name: compile with -parameters or name it with @ToolArg(name = \"...\")");
+        }
+        TypeModel model;
+        try {
+            model = TypeModels.of(parameter.getParameterizedType());
+        } catch (UnsupportedTypeException e) {
+            throw new ToolDefinitionException("parameter '" + name + "': " + e.getMessage());
+        }
+        boolean hasDefault = arg != null && !arg.defaultValue().isEmpty();
+        boolean required = (arg == null || arg.required()) && !hasDefault
+                && !(model instanceof StructuredModels.OptionalModel);
+        Object defaultValue = model.absent();
+        if (hasDefault) {
+            try {
+                defaultValue = model.bind(defaultJson(arg.defaultValue()), name, jsonb);
+            } catch (InvalidArgumentException e) {
+                throw new ToolDefinitionException("parameter '" + name + "' has an invalid defaultValue: "
+                        + e.getMessage());
+            }
+        }
+        return new Parameter.Argument(name, model, required, defaultValue);
+    }
+
+    /** A default is JSON when it parses as JSON, otherwise a plain string. */
+    private static JsonValue defaultJson(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            return Json.createValue(text);
+        }
+    }
+
+    private static JsonValue argumentSchema(Parameter.Argument argument, ToolArg arg) {
+        JsonObjectBuilder schema = Json.createObjectBuilder(argument.model().schema());
+        if (arg != null && !arg.description().isEmpty()) {
+            schema.add("description", arg.description());
+        }
+        if (arg != null && !arg.defaultValue().isEmpty()) {
+            schema.add("default", defaultJson(arg.defaultValue()));
+        }
+        return schema.build();
+    }
+
+    private static MethodHandle handle(Method method, String source) {
+        try {
+            method.setAccessible(true);
+            return MethodHandles.lookup().unreflect(method)
+                    .asType(MethodType.genericMethodType(method.getParameterCount() + 1))
+                    .asSpreader(Object[].class, method.getParameterCount());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ToolDefinitionException("Invalid @Tool method " + source + ": cannot be invoked (" + e + ")");
+        }
+    }
+}

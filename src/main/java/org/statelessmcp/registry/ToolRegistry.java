@@ -1,0 +1,49 @@
+package org.statelessmcp.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tools of this deployment, by name. Built once from what {@link ToolExtension} validated; immutable after.
+ */
+@ApplicationScoped
+public class ToolRegistry {
+
+    private final Map<String, ToolHandle> tools;
+    private final List<ToolDescriptor> descriptors;
+
+    /** For the CDI client proxy only. */
+    protected ToolRegistry() {
+        this.tools = null;
+        this.descriptors = null;
+    }
+
+    @Inject
+    public ToolRegistry(ToolExtension extension, BeanManager beans) {
+        Map<String, ToolHandle> byName = new LinkedHashMap<>();
+        for (RegisteredTool tool : extension.tools()) {
+            byName.put(tool.descriptor().name(), new ToolHandle(tool, beans));
+        }
+        this.tools = Map.copyOf(byName);
+        this.descriptors = byName.values().stream().map(ToolHandle::descriptor).toList();
+    }
+
+    /** The tool named {@code name}, or {@code null}. */
+    public ToolHandle find(String name) {
+        return tools.get(name);
+    }
+
+    /** Every tool, in registration order. */
+    public Collection<ToolDescriptor> descriptors() {
+        return descriptors;
+    }
+
+    public int size() {
+        return descriptors.size();
+    }
+}

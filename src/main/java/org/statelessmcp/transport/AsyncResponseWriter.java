@@ -1,0 +1,214 @@
+package org.statelessmcp.transport;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
+import org.statelessmcp.dispatch.ChunkSink;
+
+/**
+ * Writes an asynchronous response through a {@link WriteListener}: one write in flight, chunks queued in a bounded
+ * buffer, each burst flushed so it reaches the client at once, and an explicit last write after which the async
+ * context completes. When the client goes away (a failed write, an async error or timeout) the writer closes and
+ * tells its owner, who cancels the tool.
+ *
+ * <p>Producers ({@link #send}, {@link #finish}) may be any thread; whoever finds the output ready and nobody
+ * writing does the writing, so no thread waits for the client.
+ */
+final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSink {
+
+    private final AsyncContext context;
+    private final ServletOutputStream out;
+    private final long capacity;
+    private final Object lock = new Object();
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private volatile Runnable onClientGone = () -> { };
+
+    // all guarded by lock
+    private long queuedBytes;
+    private boolean accepting = true;
+    private boolean awaitingReady = true;
+    private boolean readyWhileWriting;
+    private boolean writing;
+    private boolean ended;
+    // touched only by the thread that holds the writing role
+    private boolean unflushed;
+
+    private AsyncResponseWriter(AsyncContext context, ServletOutputStream out, long capacity) {
+        this.context = context;
+        this.out = out;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Takes over the response of {@code context}; must be called on the request thread, before it returns.
+     *
+     * @param capacity bytes of queued chunks after which {@link #send} waits
+     */
+    static AsyncResponseWriter start(AsyncContext context, long capacity) throws IOException {
+        ServletOutputStream out = context.getResponse().getOutputStream();
+        AsyncResponseWriter writer = new AsyncResponseWriter(context, out, capacity);
+        context.addListener(writer);
+        out.setWriteListener(writer);
+        return writer;
+    }
+
+    /** Runs {@code action} once if the client goes away before the response has ended. */
+    void onClientGone(Runnable action) {
+        this.onClientGone = action;
+    }
+
+    /** Queues one NDJSON line; waits while the buffer is full. */
+    @Override
+    public void send(String json) {
+        byte[] line = (json + '\n').getBytes(StandardCharsets.UTF_8);
+        synchronized (lock) {
+            while (accepting && queuedBytes > 0 && queuedBytes + line.length > capacity) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while the client was slow to read");
+                }
+            }
+            if (!accepting) {
+                throw new CancellationException("the response has ended");
+            }
+            queue.add(line);
+            queuedBytes += line.length;
+        }
+        pump();
+    }
+
+    /** Queues the last bytes of the response (or none) and ends it once everything queued is written. */
+    void finish(String last) {
+        synchronized (lock) {
+            if (!accepting) {
+                return;
+            }
+            accepting = false;
+            if (last != null) {
+                queue.add(last.getBytes(StandardCharsets.UTF_8));
+            }
+            lock.notifyAll();
+        }
+        pump();
+    }
+
+    @Override
+    public void onWritePossible() {
+        synchronized (lock) {
+            awaitingReady = false;
+            if (writing) {
+                readyWhileWriting = true;
+                return;
+            }
+        }
+        pump();
+    }
+
+    private void pump() {
+        synchronized (lock) {
+            if (writing || awaitingReady || ended) {
+                return;
+            }
+            writing = true;
+        }
+        try {
+            while (true) {
+                byte[] next;
+                synchronized (lock) {
+                    next = queue.poll();
+                    if (next != null) {
+                        queuedBytes -= next.length;
+                        lock.notifyAll();
+                    } else if (!unflushed) {
+                        writing = false;
+                        if (accepting) {
+                            return;
+                        }
+                        ended = true;
+                    }
+                }
+                if (next != null) {
+                    out.write(next);
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    out.flush();
+                } else {
+                    context.complete();
+                    return;
+                }
+                if (!out.isReady()) {
+                    synchronized (lock) {
+                        if (!readyWhileWriting) {
+                            awaitingReady = true;
+                            writing = false;
+                            return;
+                        }
+                        readyWhileWriting = false;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            clientGone();
+        }
+    }
+
+    /** The client is gone or the container gave up: drop what is queued, release waiters, end the response. */
+    private void clientGone() {
+        boolean first;
+        synchronized (lock) {
+            first = !ended;
+            accepting = false;
+            ended = true;
+            writing = false;
+            queue.clear();
+            queuedBytes = 0;
+            lock.notifyAll();
+        }
+        if (first) {
+            onClientGone.run();
+            try {
+                context.complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                // the container completed it first
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        clientGone();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        clientGone();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        clientGone();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        synchronized (lock) {
+            accepting = false;
+            ended = true;
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not restarted
+    }
+}

@@ -1,0 +1,99 @@
+package org.statelessmcp.transport;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.statelessmcp.operations.SmcpConfig;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcParser;
+import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.protocol.ParsedBody;
+
+/**
+ * {@code POST /mcp}: reads the body with blocking I/O under the size limit, parses it as JSON-RPC and hands it to
+ * a {@link JsonRpcExchange}. Every other HTTP method is refused with 405. Nothing thrown below reaches the
+ * container's error page: the client gets a JSON error and the log gets the detail.
+ */
+@WebServlet(urlPatterns = "/mcp", asyncSupported = true)
+public class McpServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(McpServlet.class.getName());
+
+    @Inject
+    transient SmcpConfig config;
+    @Inject
+    transient JsonRpcParser parser;
+    @Inject
+    transient JsonRpcExchange exchange;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (!"POST".equals(request.getMethod())) {
+                response.setHeader("Allow", "POST");
+                HttpResponses.error(response, 405, "method_not_allowed",
+                        request.getMethod() + " is not supported on /mcp; send JSON-RPC with POST");
+                return;
+            }
+            post(request, response);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client connection failed", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + RequestIdFilter.idOf(request) + " failed", e);
+            if (!response.isCommitted() && !request.isAsyncStarted()) {
+                response.reset();
+                response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idOf(request));
+                HttpResponses.json(response, 500, JsonRpcWriter.error(null, JsonRpcError.internalError()));
+            }
+        }
+    }
+
+    private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!isJson(request.getContentType())) {
+            HttpResponses.error(response, 415, "unsupported_media_type",
+                    "Content-Type must be application/json (UTF-8)");
+            return;
+        }
+        BodyReader.Body body;
+        try {
+            body = BodyReader.read(request.getInputStream(), request.getContentLengthLong(), config.maxRequestSize());
+        } catch (BodyReader.TooLarge e) {
+            // the rest of the body is never read: do not let the container try to reuse the connection
+            response.setHeader("Connection", "close");
+            HttpResponses.json(response, 413,
+                    JsonRpcWriter.error(null, JsonRpcError.requestTooLarge(config.maxRequestSize())));
+            return;
+        }
+        ParsedBody parsed = parser.parse(body.bytes(), body.length());
+        exchange.answer(parsed, request, response);
+    }
+
+    /** {@code application/json}, {@code application/json-rpc} or {@code application/*+json}, in UTF-8 if a charset is named. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        String type = parts[0].trim();
+        boolean json = type.equals("application/json") || type.equals("application/json-rpc")
+                || (type.startsWith("application/") && type.endsWith("+json"));
+        if (!json) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "");
+                return charset.equals("utf-8") || charset.equals("utf8");
+            }
+        }
+        return true;
+    }
+}
