@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.statelessmcp.api.Tool;
+import org.statelessmcp.api.ToolArg;
 
 /**
  * Finds the {@code @Tool} methods of CDI beans while the container boots, and validates them all before the
@@ -63,7 +64,7 @@ public class ToolExtension implements Extension {
             ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout, jsonb);
             for (Candidate candidate : candidates) {
                 try {
-                    RegisteredTool tool = factory.create(candidate.bean(), candidate.method());
+                    RegisteredTool tool = create(factory, candidate);
                     RegisteredTool clash = byName.putIfAbsent(tool.descriptor().name(), tool);
                     if (clash != null) {
                         event.addDeploymentProblem(new DeploymentException("Duplicate tool name '"
@@ -80,6 +81,15 @@ public class ToolExtension implements Extension {
         candidates.clear();
         tools = List.copyOf(byName.values());
         LOG.info(() -> "stateless-mcp: " + byName.size() + " tools registered: " + byName.keySet());
+    }
+
+    /** Annotations are read from CDI's view of the method, so extensions that add or change them are honoured. */
+    private static RegisteredTool create(ToolFactory factory, Candidate candidate) {
+        AnnotatedMethod<?> method = candidate.method();
+        ToolArg[] toolArgs = method.getParameters().stream()
+                .map(parameter -> parameter.getAnnotation(ToolArg.class))
+                .toArray(ToolArg[]::new);
+        return factory.create(candidate.bean(), method.getJavaMember(), method.getAnnotation(Tool.class), toolArgs);
     }
 
     /** The validated tools, once the container has validated the deployment. */

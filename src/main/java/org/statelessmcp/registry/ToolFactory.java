@@ -1,7 +1,5 @@
 package org.statelessmcp.registry;
 
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -43,12 +41,12 @@ final class ToolFactory {
     }
 
     /**
+     * @param tool the method's {@code @Tool}
+     * @param toolArgs each parameter's {@code @ToolArg}, or {@code null} where it has none
      * @throws ToolDefinitionException naming the method and every problem found with it
      */
-    RegisteredTool create(Bean<?> bean, AnnotatedMethod<?> annotated) {
-        Method method = annotated.getJavaMember();
+    RegisteredTool create(Bean<?> bean, Method method, Tool tool, ToolArg[] toolArgs) {
         String source = method.getDeclaringClass().getName() + '#' + method.getName();
-        Tool tool = annotated.getAnnotation(Tool.class);
         List<String> problems = new ArrayList<>();
 
         if (!Modifier.isPublic(method.getModifiers())) {
@@ -70,20 +68,22 @@ final class ToolFactory {
         List<String> required = new ArrayList<>();
         Set<String> argumentNames = new HashSet<>();
         int emitters = 0;
-        for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
-            java.lang.reflect.Parameter javaParameter = parameter.getJavaParameter();
+        java.lang.reflect.Parameter[] javaParameters = method.getParameters();
+        for (int i = 0; i < javaParameters.length; i++) {
+            java.lang.reflect.Parameter javaParameter = javaParameters[i];
+            ToolArg toolArg = toolArgs[i];
             if (Emitter.class.equals(javaParameter.getType())) {
                 emitters++;
                 parameters.add(new Parameter.EmitterParameter());
                 continue;
             }
             try {
-                Parameter.Argument argument = argument(javaParameter, parameter.getAnnotation(ToolArg.class));
+                Parameter.Argument argument = argument(javaParameter, toolArg);
                 if (!argumentNames.add(argument.name())) {
                     problems.add("two parameters are named '" + argument.name() + "'");
                 }
                 parameters.add(argument);
-                properties.add(argument.name(), argumentSchema(argument, parameter.getAnnotation(ToolArg.class)));
+                properties.add(argument.name(), argumentSchema(argument, toolArg));
                 if (argument.required()) {
                     required.add(argument.name());
                 }
