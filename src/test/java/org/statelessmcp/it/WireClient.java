@@ -22,7 +22,11 @@ import java.io.StringReader;
 /** A plain HTTP client for the deployed WAR: what a user's script does with curl, in Java. */
 final class WireClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as curl and most scripts speak it: no h2c upgrade multiplexing the tests' requests
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base;
 
     WireClient(URL deployment) {
@@ -93,6 +97,25 @@ final class WireClient {
             throw new UncheckedIOException(e);
         }
         return lines;
+    }
+
+    /**
+     * Sends a request on a raw socket, with nothing reading ahead on the test's behalf, and hands back the socket;
+     * closing it is a real client disconnect.
+     */
+    java.net.Socket rawPost(String body) {
+        try {
+            java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort());
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST " + uri("mcp").getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A tool call in the seed dialect. */

@@ -2,6 +2,7 @@ package org.statelessmcp.it.tools;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the probe tools saw happen to them, readable through the {@code probe_state} tool. */
@@ -9,6 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ProbeState {
 
     private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
+    public CountDownLatch gate(String name) {
+        return gates.computeIfAbsent(name, key -> new CountDownLatch(1));
+    }
 
     public void count(String event) {
         counters.computeIfAbsent(event, key -> new AtomicInteger()).incrementAndGet();

@@ -75,12 +75,39 @@ public class ProbeTools {
         return "ended";
     }
 
+    @Tool(name = "stream_with_short_timeout", streaming = true, timeout = 2,
+            description = "Emits every 50 ms until cancelled; times out after 2 s.")
+    public String streamWithShortTimeout(String probe, Emitter emitter) {
+        return streamUntilCancelled(probe, emitter);
+    }
+
+    @Tool(name = "gated_stream", streaming = true, description = "Emits, waits for its gate to open, emits again.")
+    public String gatedStream(String gate, Emitter emitter) throws InterruptedException {
+        emitter.emit(Map.of("stage", "before"));
+        if (!state.gate(gate).await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new ToolCallException("the gate was never opened");
+        }
+        emitter.emit(Map.of("stage", "after"));
+        return "opened";
+    }
+
+    @Tool(name = "open_gate", description = "Opens a gate that gated_stream waits for.")
+    public boolean openGate(String gate) {
+        state.gate(gate).countDown();
+        return true;
+    }
+
     @Tool(name = "flood", streaming = true, description = "Emits `chunks` chunks of `size` characters at full speed.")
     public int flood(String probe, int chunks, int size, Emitter emitter) {
         String payload = "x".repeat(size);
-        for (int i = 0; i < chunks; i++) {
-            emitter.emit(Map.of("i", i, "payload", payload));
-            state.count(probe + ".emitted");
+        try {
+            for (int i = 0; i < chunks; i++) {
+                emitter.emit(Map.of("i", i, "payload", payload));
+                state.count(probe + ".emitted");
+            }
+        } catch (CancellationException e) {
+            state.count(probe + ".cancelled");
+            throw e;
         }
         state.count(probe + ".finished");
         return chunks;

@@ -1,0 +1,100 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code GET /health}, {@code GET /tools} and {@code GET /tools/{name}} of the WAR exactly as shipped. */
+@ExtendWith(ArquillianExtension.class)
+class CatalogIT {
+
+    private static final List<String> EXAMPLES = List.of("add", "echo", "generate_numbers", "fail", "slow");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WireClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new WireClient(base);
+    }
+
+    @Test
+    void healthReportsStatusVersionAndToolCount() {
+        HttpResponse<String> response = client.get("health");
+        assertEquals(200, response.statusCode());
+        JsonObject health = WireClient.object(response.body());
+        assertEquals("healthy", health.getString("status"));
+        assertEquals(EXAMPLES.size(), health.getInt("tools"));
+        assertTrue(health.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), health.toString());
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
+    }
+
+    @Test
+    void toolsListsEveryExampleTool() {
+        JsonObject catalog = WireClient.object(client.get("tools").body());
+        assertEquals(EXAMPLES.size(), catalog.getInt("count"));
+        for (String name : EXAMPLES) {
+            JsonObject tool = catalog.getJsonObject("tools").getJsonObject(name);
+            assertEquals(name, tool.getString("name"));
+            assertFalse(tool.getString("description").isEmpty(), name);
+            assertEquals("object", tool.getJsonObject("inputSchema").getString("type"), name);
+        }
+    }
+
+    @Test
+    void toolDescribesItsStreamingTimeoutAndInputSchema() {
+        HttpResponse<String> response = client.get("tools/generate_numbers");
+        assertEquals(200, response.statusCode());
+        JsonObject tool = WireClient.object(response.body());
+        assertTrue(tool.getBoolean("streaming"));
+        assertEquals(60, tool.getInt("timeout"));
+        JsonObject properties = tool.getJsonObject("inputSchema").getJsonObject("properties");
+        assertEquals("integer", properties.getJsonObject("count").getString("type"));
+        assertEquals(10, properties.getJsonObject("count").getInt("default"));
+        assertEquals("number", properties.getJsonObject("delay").getString("type"));
+        assertEquals("integer", properties.getJsonObject("fail_after").getString("type"));
+        assertFalse(tool.getJsonObject("inputSchema").containsKey("required"), "every argument is optional");
+    }
+
+    @Test
+    void toolWithoutDeclaredTimeoutShowsTheDefault() {
+        JsonObject tool = WireClient.object(client.get("tools/add").body());
+        assertFalse(tool.getBoolean("streaming"));
+        assertEquals(30, tool.getInt("timeout"));
+        assertEquals(List.of("a", "b"), tool.getJsonObject("inputSchema").getJsonArray("required")
+                .getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(tool.getJsonObject("annotations").getBoolean("readOnlyHint"));
+    }
+
+    @Test
+    void unknownToolIs404WithAJsonBody() {
+        HttpResponse<String> response = client.get("tools/no_such_tool");
+        assertEquals(404, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("not_found", WireClient.object(response.body()).getString("error"));
+    }
+
+    @Test
+    void probeToolsAreNotInTheShippedWar() {
+        assertEquals(404, client.get("tools/probe_state").statusCode());
+    }
+}
