@@ -166,15 +166,20 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
         boolean first;
         synchronized (lock) {
             first = !ended;
-            accepting = false;
             ended = true;
+        }
+        if (first) {
+            // cancel the call before waking a blocked emit, so the tool's CancellationException reads as cancellation
+            onClientGone.run();
+        }
+        synchronized (lock) {
+            accepting = false;
             writing = false;
             queue.clear();
             queuedBytes = 0;
             lock.notifyAll();
         }
         if (first) {
-            onClientGone.run();
             try {
                 context.complete();
             } catch (IllegalStateException alreadyCompleted) {

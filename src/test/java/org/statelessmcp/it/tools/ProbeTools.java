@@ -140,6 +140,11 @@ public class ProbeTools {
                 "express", express);
     }
 
+    @Tool(name = "patient", timeout = 600, description = "Declares a timeout above any sane maximum.")
+    public String patient() {
+        return "patient";
+    }
+
     @Tool(name = "nothing", description = "Returns nothing.")
     public void nothing() {
     }

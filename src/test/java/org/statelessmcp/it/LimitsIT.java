@@ -1,0 +1,164 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.StringJoiner;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Configured limits and settings: body size, JSON nesting, batch size (set through the SMCP_MAX_BATCH_SIZE
+ * environment variable of the server process), timeouts, and the example tools switched off.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LimitsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Properties settings = new Properties();
+        settings.setProperty("smcp.max-request-size", "4096");
+        settings.setProperty("smcp.max-json-depth", "8");
+        settings.setProperty("smcp.default-tool-timeout", "7");
+        settings.setProperty("smcp.max-tool-timeout", "20");
+        settings.setProperty("smcp.examples.enabled", "false");
+        return Deployments.withSettings(Deployments.withProbes(), settings);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WireClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new WireClient(base);
+    }
+
+    private static String padded(int size) {
+        String call = WireClient.call(1, "nothing", "{}");
+        return call.substring(0, call.length() - 1) + ",\"pad\":\"" + "x".repeat(size - call.length() - 9) + "\"}";
+    }
+
+    @Test
+    void bodyAtTheLimitIsServed() {
+        String body = padded(4096);
+        assertEquals(4096, body.length());
+        assertEquals(200, client.post(body).statusCode());
+    }
+
+    @Test
+    void declaredBodyPastTheLimitIsRefusedWith413() {
+        HttpResponse<String> response = client.post(padded(5000));
+        assertEquals(413, response.statusCode());
+        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
+        assertEquals(-32002, error.getInt("code"));
+        assertEquals(4096, error.getJsonObject("data").getInt("limit"));
+    }
+
+    @Test
+    void chunkedBodyPastTheLimitIsRefusedWhileItIsRead() throws IOException {
+        byte[] body = padded(4097).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.getOutputStream().write(("POST " + client.uri("mcp").getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("-32002"), response);
+        }
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsServed() {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        WireClient.call(1, "nothing", null).getBytes(StandardCharsets.UTF_8))))
+                .build());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsAParseError() {
+        String deep = "[".repeat(8) + "]".repeat(8);
+        HttpResponse<String> response = client.post(WireClient.call(1, "nothing", "{\"x\":" + deep + "}"));
+        assertEquals(400, response.statusCode());
+        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
+        assertEquals(-32700, error.getInt("code"));
+        assertTrue(error.getString("message").contains("nesting"), error.toString());
+    }
+
+    @Test
+    void jsonNestedAtTheLimitIsParsed() {
+        String deep = "[".repeat(6) + "]".repeat(6);
+        JsonObject error = WireClient.object(client.post(
+                WireClient.call(1, "nothing", "{\"x\":" + deep + "}")).body()).getJsonObject("error");
+        // it got past the parser: the tool refuses the unknown argument
+        assertEquals(-32602, error.getInt("code"));
+    }
+
+    private static String batch(int size) {
+        StringJoiner batch = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < size; i++) {
+            batch.add(WireClient.call(i, "nothing", null));
+        }
+        return batch.toString();
+    }
+
+    @Test
+    void batchUpToTheLimitFromTheEnvironmentIsServed() {
+        String body = batch(50);
+        assertTrue(body.length() < 4096);
+        JsonArray answers = (JsonArray) WireClient.structure(client.post(body).body());
+        assertEquals(50, answers.size());
+    }
+
+    @Test
+    void batchPastTheLimitFromTheEnvironmentIsAnInvalidRequest() {
+        HttpResponse<String> response = client.post(batch(51));
+        assertEquals(400, response.statusCode());
+        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
+        assertEquals(-32600, error.getInt("code"));
+        assertTrue(error.getString("message").contains("limit of 50"), error.toString());
+    }
+
+    @Test
+    void toolWithoutATimeoutGetsTheConfiguredDefault() {
+        assertEquals(7, WireClient.object(client.get("tools/nothing").body()).getInt("timeout"));
+    }
+
+    @Test
+    void declaredTimeoutIsCappedByTheConfiguredMaximum() {
+        assertEquals(20, WireClient.object(client.get("tools/patient").body()).getInt("timeout"));
+    }
+
+    @Test
+    void exampleToolsCanBeSwitchedOff() {
+        JsonObject catalog = WireClient.object(client.get("tools").body());
+        assertFalse(catalog.getJsonObject("tools").containsKey("add"), catalog.toString());
+        assertTrue(catalog.getJsonObject("tools").containsKey("nothing"));
+        JsonObject answer = WireClient.object(client.post(WireClient.call(1, "add", "[1,2]")).body());
+        assertEquals(-32601, answer.getJsonObject("error").getInt("code"));
+    }
+
+}
