@@ -60,6 +60,7 @@ public class ToolExtension implements Extension {
         long defaultTimeout = config.getOptionalValue("smcp.default-tool-timeout", Long.class).orElse(30L);
         long maxTimeout = config.getOptionalValue("smcp.max-tool-timeout", Long.class).orElse(300L);
         Map<String, RegisteredTool> byName = new LinkedHashMap<>();
+        int problems = 0;
         try (Jsonb jsonb = JsonbBuilder.create()) {
             ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout, jsonb);
             for (Candidate candidate : candidates) {
@@ -67,20 +68,25 @@ public class ToolExtension implements Extension {
                     RegisteredTool tool = create(factory, candidate);
                     RegisteredTool clash = byName.putIfAbsent(tool.descriptor().name(), tool);
                     if (clash != null) {
+                        problems++;
                         event.addDeploymentProblem(new DeploymentException("Duplicate tool name '"
                                 + tool.descriptor().name() + "': " + clash.descriptor().source() + " and "
                                 + tool.descriptor().source()));
                     }
                 } catch (ToolDefinitionException e) {
+                    problems++;
                     event.addDeploymentProblem(new DeploymentException(e.getMessage()));
                 }
             }
         } catch (Exception e) {
+            problems++;
             event.addDeploymentProblem(e);
         }
         candidates.clear();
-        tools = List.copyOf(byName.values());
-        LOG.info(() -> "stateless-mcp: " + byName.size() + " tools registered: " + byName.keySet());
+        if (problems == 0) {
+            tools = List.copyOf(byName.values());
+            LOG.info(() -> "stateless-mcp: " + byName.size() + " tools registered: " + byName.keySet());
+        }
     }
 
     /** Annotations are read from CDI's view of the method, so extensions that add or change them are honoured. */
