@@ -3,7 +3,6 @@ package org.statelessmcp.dispatch;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import java.util.List;
 import org.statelessmcp.api.Emitter;
 import org.statelessmcp.registry.InvalidArgumentException;
@@ -24,7 +23,7 @@ public final class ArgumentBinder {
      * @param params a {@code JsonObject}, a {@code JsonArray}, or {@code null} for none
      * @throws InvalidArgumentException describing the first problem
      */
-    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter, Jsonb jsonb) {
+    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter) {
         List<Parameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         JsonObject named = params instanceof JsonObject object ? object : null;
@@ -40,7 +39,7 @@ public final class ArgumentBinder {
                         : positional != null && argumentCount < positional.size() ? positional.get(argumentCount)
                         : null;
                 argumentCount++;
-                values[i] = value(argument, value, jsonb);
+                values[i] = value(argument, value);
             } else {
                 values[i] = emitter;
             }
@@ -52,7 +51,7 @@ public final class ArgumentBinder {
         return values;
     }
 
-    private static Object value(Parameter.Argument argument, JsonValue value, Jsonb jsonb) {
+    private static Object value(Parameter.Argument argument, JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (argument.required()) {
                 throw new InvalidArgumentException("missing required argument '" + argument.name() + "' ("
@@ -60,7 +59,7 @@ public final class ArgumentBinder {
             }
             return argument.defaultValue();
         }
-        return argument.model().bind(value, argument.name(), jsonb);
+        return argument.model().bind(value, argument.name());
     }
 
     private static void refuseUnknownNames(ToolDescriptor tool, JsonObject named) {

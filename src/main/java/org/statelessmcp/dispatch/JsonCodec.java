@@ -18,10 +18,6 @@ public final class JsonCodec {
         this.jsonb = jsonb;
     }
 
-    public Jsonb jsonb() {
-        return jsonb;
-    }
-
     /** {@code value} as a JSON-P tree. */
     public JsonValue toJsonValue(Object value) {
         if (value instanceof JsonValue json) {

@@ -6,7 +6,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -33,7 +32,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
@@ -69,7 +68,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
@@ -96,7 +95,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (value.getValueType() == JsonValue.ValueType.TRUE) {
                 return Boolean.TRUE;
             }
@@ -125,7 +124,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (value instanceof JsonString string) {
                 return string.getString();
             }
@@ -150,7 +149,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (value instanceof JsonString string) {
                 for (Enum<?> constant : type.getEnumConstants()) {
                     if (constant.name().equals(string.getString())) {
@@ -184,7 +183,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (required != null && value.getValueType() != required) {
                 throw InvalidArgumentException.expected(path, this, value);
             }

@@ -5,10 +5,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Array;
-import java.lang.reflect.Type;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,9 +31,9 @@ final class StructuredModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             return value.getValueType() == JsonValue.ValueType.NULL
-                    ? Optional.empty() : Optional.of(inner.bind(value, path, jsonb));
+                    ? Optional.empty() : Optional.of(inner.bind(value, path));
         }
 
         @Override
@@ -63,13 +63,13 @@ final class StructuredModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (!(value instanceof JsonArray array)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
             List<Object> items = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                items.add(element.bind(array.get(i), path + '[' + i + ']', jsonb));
+                items.add(element.bind(array.get(i), path + '[' + i + ']'));
             }
             return switch (collection) {
                 case LIST -> items;
@@ -99,13 +99,13 @@ final class StructuredModels {
         }
 
         @Override
-        public Object bind(JsonValue json, String path, Jsonb jsonb) {
+        public Object bind(JsonValue json, String path) {
             if (!(json instanceof JsonObject object)) {
                 throw InvalidArgumentException.expected(path, this, json);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                result.put(entry.getKey(), value.bind(entry.getValue(), path + '.' + entry.getKey(), jsonb));
+                result.put(entry.getKey(), value.bind(entry.getValue(), path + '.' + entry.getKey()));
             }
             return result;
         }
@@ -118,12 +118,14 @@ final class StructuredModels {
 
     /**
      * A record: a JSON object with one property per component; components that are not {@code Optional} are
-     * required, unknown properties are refused. The value is checked here, then bound by JSON-B.
+     * required, unknown properties are refused. Built through the canonical constructor, which is made accessible
+     * at deployment so records need not be public.
      */
-    record RecordModel(Type type, Map<String, TypeModel> components, List<String> required, JsonObject schema)
-            implements TypeModel {
+    record RecordModel(Class<?> type, Map<String, TypeModel> components, List<String> required,
+                       Constructor<?> constructor, JsonObject schema) implements TypeModel {
 
-        static RecordModel of(Type type, Map<String, TypeModel> components, Map<String, String> descriptions) {
+        static RecordModel of(Class<?> type, Map<String, TypeModel> components, Map<String, String> descriptions,
+                              Constructor<?> constructor) {
             JsonObjectBuilder properties = Json.createObjectBuilder();
             List<String> required = new ArrayList<>();
             components.forEach((name, model) -> {
@@ -137,31 +139,44 @@ final class StructuredModels {
                 schema.add("required", Json.createArrayBuilder(required));
             }
             schema.add("additionalProperties", false);
-            return new RecordModel(type, Map.copyOf(components), List.copyOf(required), schema.build());
+            return new RecordModel(type, Collections.unmodifiableMap(new LinkedHashMap<>(components)),
+                    List.copyOf(required), constructor, schema.build());
         }
 
         @Override
-        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+        public Object bind(JsonValue value, String path) {
             if (!(value instanceof JsonObject object)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
-            for (String name : required) {
-                JsonValue component = object.get(name);
-                if (component == null || component.getValueType() == JsonValue.ValueType.NULL) {
-                    throw new InvalidArgumentException("'" + path + '.' + name + "' is required");
+            for (String name : object.keySet()) {
+                if (!components.containsKey(name)) {
+                    throw new InvalidArgumentException("'" + path + "' has no property '" + name + "'");
                 }
             }
-            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                TypeModel model = components.get(entry.getKey());
-                if (model == null) {
-                    throw new InvalidArgumentException("'" + path + "' has no property '" + entry.getKey() + "'");
+            Object[] arguments = new Object[components.size()];
+            int i = 0;
+            for (Map.Entry<String, TypeModel> component : components.entrySet()) {
+                JsonValue json = object.get(component.getKey());
+                String at = path + '.' + component.getKey();
+                if (json == null || json.getValueType() == JsonValue.ValueType.NULL) {
+                    if (!(component.getValue() instanceof OptionalModel)) {
+                        throw new InvalidArgumentException("'" + at + "' is required");
+                    }
+                    arguments[i++] = Optional.empty();
+                } else {
+                    arguments[i++] = component.getValue().bind(json, at);
                 }
-                model.bind(entry.getValue(), path + '.' + entry.getKey(), jsonb);
             }
             try {
-                return jsonb.fromJson(object.toString(), type);
-            } catch (JsonbException e) {
-                throw new InvalidArgumentException("'" + path + "' could not be bound to " + expected());
+                return constructor.newInstance(arguments);
+            } catch (InvocationTargetException e) {
+                // a compact constructor that validates its components refused the values
+                Throwable cause = e.getCause();
+                throw new InvalidArgumentException("'" + path + "' was refused: "
+                        + (cause instanceof IllegalArgumentException && cause.getMessage() != null
+                        ? cause.getMessage() : "invalid value"));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot construct " + type.getName(), e);
             }
         }
 

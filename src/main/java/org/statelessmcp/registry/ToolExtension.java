@@ -9,8 +9,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,26 +59,21 @@ public class ToolExtension implements Extension {
         long maxTimeout = config.getOptionalValue("smcp.max-tool-timeout", Long.class).orElse(300L);
         Map<String, RegisteredTool> byName = new LinkedHashMap<>();
         int problems = 0;
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout, jsonb);
-            for (Candidate candidate : candidates) {
-                try {
-                    RegisteredTool tool = create(factory, candidate);
-                    RegisteredTool clash = byName.putIfAbsent(tool.descriptor().name(), tool);
-                    if (clash != null) {
-                        problems++;
-                        event.addDeploymentProblem(new DeploymentException("Duplicate tool name '"
-                                + tool.descriptor().name() + "': " + clash.descriptor().source() + " and "
-                                + tool.descriptor().source()));
-                    }
-                } catch (ToolDefinitionException e) {
+        ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout);
+        for (Candidate candidate : candidates) {
+            try {
+                RegisteredTool tool = create(factory, candidate);
+                RegisteredTool clash = byName.putIfAbsent(tool.descriptor().name(), tool);
+                if (clash != null) {
                     problems++;
-                    event.addDeploymentProblem(new DeploymentException(e.getMessage()));
+                    event.addDeploymentProblem(new DeploymentException("Duplicate tool name '"
+                            + tool.descriptor().name() + "': " + clash.descriptor().source() + " and "
+                            + tool.descriptor().source()));
                 }
+            } catch (ToolDefinitionException e) {
+                problems++;
+                event.addDeploymentProblem(new DeploymentException(e.getMessage()));
             }
-        } catch (Exception e) {
-            problems++;
-            event.addDeploymentProblem(e);
         }
         candidates.clear();
         if (problems == 0) {

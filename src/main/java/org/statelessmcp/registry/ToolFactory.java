@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import java.io.StringReader;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -32,12 +31,10 @@ final class ToolFactory {
 
     private final long defaultTimeoutSeconds;
     private final long maxTimeoutSeconds;
-    private final Jsonb jsonb;
 
-    ToolFactory(long defaultTimeoutSeconds, long maxTimeoutSeconds, Jsonb jsonb) {
+    ToolFactory(long defaultTimeoutSeconds, long maxTimeoutSeconds) {
         this.defaultTimeoutSeconds = defaultTimeoutSeconds;
         this.maxTimeoutSeconds = maxTimeoutSeconds;
-        this.jsonb = jsonb;
     }
 
     /**
@@ -138,7 +135,7 @@ final class ToolFactory {
         Object defaultValue = model.absent();
         if (hasDefault) {
             try {
-                defaultValue = model.bind(defaultJson(arg.defaultValue()), name, jsonb);
+                defaultValue = model.bind(defaultJson(arg.defaultValue()), name);
             } catch (InvalidArgumentException e) {
                 throw new ToolDefinitionException("parameter '" + name + "' has an invalid defaultValue: "
                         + e.getMessage());

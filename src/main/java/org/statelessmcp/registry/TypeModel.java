@@ -2,7 +2,6 @@ package org.statelessmcp.registry;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 
 /**
  * What a Java parameter type accepts on the wire: its JSON Schema, and how a JSON value is checked and turned into
@@ -19,10 +18,9 @@ public interface TypeModel {
      *
      * @param value a JSON value, never Java {@code null} ({@link JsonValue#NULL} for JSON null)
      * @param path where the value sits in the arguments, for error messages ({@code "point.x"}, {@code "items[2]"})
-     * @param jsonb binds structured values once they are checked
      * @throws InvalidArgumentException naming {@code path} and what was expected
      */
-    Object bind(JsonValue value, String path, Jsonb jsonb);
+    Object bind(JsonValue value, String path);
 
     /** The value of a missing optional argument: {@code null}, {@code Optional.empty()} or a primitive zero. */
     default Object absent() {

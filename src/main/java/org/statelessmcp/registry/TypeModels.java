@@ -2,6 +2,7 @@ package org.statelessmcp.registry;
 
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +11,7 @@ import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -149,7 +151,15 @@ public final class TypeModels {
                     descriptions.put(name, arg.description());
                 }
             }
-            return StructuredModels.RecordModel.of(record, components, descriptions);
+            Constructor<?> canonical;
+            try {
+                canonical = record.getDeclaredConstructor(Arrays.stream(record.getRecordComponents())
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new UnsupportedTypeException(record.getName() + ": its canonical constructor is not accessible");
+            }
+            return StructuredModels.RecordModel.of(record, components, descriptions, canonical);
         } finally {
             recordsInProgress.pop();
         }

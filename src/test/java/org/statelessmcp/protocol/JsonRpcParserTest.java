@@ -1,0 +1,151 @@
+package org.statelessmcp.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonRpcParserTest {
+
+    private final JsonRpcParser parser = new JsonRpcParser(16, 3);
+
+    private ParsedBody parse(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return parser.parse(bytes, bytes.length);
+    }
+
+    private JsonRpcRequest request(String text) {
+        return assertInstanceOf(JsonRpcRequest.class, ((ParsedBody.Single) parse(text)).message());
+    }
+
+    private JsonRpcError invalid(String text) {
+        return assertInstanceOf(JsonRpcMessage.Invalid.class, ((ParsedBody.Single) parse(text)).message()).error();
+    }
+
+    private JsonRpcError unusable(String text) {
+        return assertInstanceOf(ParsedBody.Unusable.class, parse(text)).error();
+    }
+
+    @Test
+    void requestWithNamedParamsKeepsIdMethodAndParams() {
+        JsonRpcRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"add\",\"params\":{\"a\":1}}");
+        assertEquals("7", request.id().toString());
+        assertEquals("add", request.method());
+        assertEquals(JsonValue.ValueType.OBJECT, request.params().getValueType());
+    }
+
+    @Test
+    void requestWithoutIdIsANotification() {
+        assertTrue(request("{\"jsonrpc\":\"2.0\",\"method\":\"add\"}").isNotification());
+    }
+
+    @Test
+    void nullIdIsARequestNotANotification() {
+        JsonRpcRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"add\"}");
+        assertEquals(JsonValue.NULL, request.id());
+    }
+
+    @Test
+    void absentParamsAreNull() {
+        assertNull(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}").params());
+    }
+
+    @Test
+    void integerWrittenWithAnExponentIsAValidId() {
+        request("{\"jsonrpc\":\"2.0\",\"id\":1E3,\"method\":\"x\"}");
+    }
+
+    @Test
+    void fractionalIdIsInvalid() {
+        assertEquals(JsonRpcError.INVALID_REQUEST, invalid("{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"x\"}").code());
+    }
+
+    @Test
+    void booleanIdIsInvalid() {
+        assertEquals(JsonRpcError.INVALID_REQUEST, invalid("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}").code());
+    }
+
+    @Test
+    void invalidRequestKeepsAValidIdForItsAnswer() {
+        var message = (JsonRpcMessage.Invalid) ((ParsedBody.Single) parse("{\"jsonrpc\":\"2.0\",\"id\":\"k\"}")).message();
+        assertEquals("\"k\"", message.id().toString());
+    }
+
+    @Test
+    void missingMethodIsInvalid() {
+        assertEquals(JsonRpcError.INVALID_REQUEST, invalid("{\"jsonrpc\":\"2.0\",\"id\":1}").code());
+    }
+
+    @Test
+    void scalarBodyIsAnInvalidRequest() {
+        assertEquals(JsonRpcError.INVALID_REQUEST, invalid("42").code());
+    }
+
+    @Test
+    void stringParamsAreInvalid() {
+        assertEquals(JsonRpcError.INVALID_REQUEST,
+                invalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":\"a\"}").code());
+    }
+
+    @Test
+    void truncatedJsonIsAParseError() {
+        assertEquals(JsonRpcError.PARSE_ERROR, unusable("{\"jsonrpc\":").code());
+    }
+
+    @Test
+    void emptyBodyIsAParseError() {
+        assertEquals(JsonRpcError.PARSE_ERROR, unusable("").code());
+    }
+
+    @Test
+    void nanIsAParseError() {
+        assertEquals(JsonRpcError.PARSE_ERROR, unusable("{\"a\":NaN}").code());
+    }
+
+    @Test
+    void secondValueAfterTheFirstIsAParseError() {
+        assertEquals(JsonRpcError.PARSE_ERROR, unusable("{} {}").code());
+    }
+
+    @Test
+    void invalidUtf8IsAParseError() {
+        byte[] bytes = {'{', '"', (byte) 0xC3, '"', ':', '1', '}'};
+        assertEquals(JsonRpcError.PARSE_ERROR,
+                assertInstanceOf(ParsedBody.Unusable.class, parser.parse(bytes, bytes.length)).error().code());
+    }
+
+    @Test
+    void nestingPastTheLimitIsAParseErrorBeforeParsing() {
+        JsonRpcError error = unusable("[".repeat(17) + "]".repeat(17));
+        assertEquals(JsonRpcError.PARSE_ERROR, error.code());
+        assertTrue(error.message().contains("16"), error.message());
+    }
+
+    @Test
+    void bracketsInsideStringsDoNotCountAsNesting() {
+        request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + "[".repeat(40) + "\\\"{\"}");
+    }
+
+    @Test
+    void emptyBatchIsOneInvalidRequest() {
+        assertEquals(JsonRpcError.INVALID_REQUEST, unusable("[]").code());
+    }
+
+    @Test
+    void batchPastTheLimitIsOneInvalidRequest() {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}";
+        assertEquals(JsonRpcError.INVALID_REQUEST, unusable("[" + call + "," + call + "," + call + "," + call + "]").code());
+    }
+
+    @Test
+    void batchElementsAreJudgedOneByOne() {
+        ParsedBody.Batch batch = assertInstanceOf(ParsedBody.Batch.class,
+                parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}, 1]"));
+        assertInstanceOf(JsonRpcRequest.class, batch.messages().get(0));
+        assertInstanceOf(JsonRpcMessage.Invalid.class, batch.messages().get(1));
+    }
+}

@@ -1,0 +1,216 @@
+package org.statelessmcp.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.statelessmcp.api.ToolArg;
+
+class TypeModelsTest {
+
+    enum Size { SMALL, LARGE }
+
+    record Point(int x, int y) {
+    }
+
+    record Shape(String name, List<Point> points, Optional<Size> size,
+                 @JsonbProperty("fill_color") @ToolArg(description = "CSS colour") String fillColor) {
+    }
+
+    record Node(String name, List<Node> children) {
+    }
+
+    @SuppressWarnings("unused")
+    private static void signatures(List<String> strings, Set<Integer> integers, Map<String, Point> points,
+                                   Optional<Long> maybe, Map<Integer, String> intKeys, List<?> wildcard,
+                                   List<String>[] genericArray) {
+    }
+
+    private static Type parameter(int index) throws NoSuchMethodException {
+        return TypeModelsTest.class.getDeclaredMethod("signatures", List.class, Set.class, Map.class,
+                Optional.class, Map.class, List.class, List[].class).getGenericParameterTypes()[index];
+    }
+
+    private static JsonValue json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static String schema(Type type) throws UnsupportedTypeException {
+        return TypeModels.of(type).schema().toString();
+    }
+
+    @Test
+    void intIsAnIntegerWithItsRange() throws Exception {
+        assertEquals("{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647}", schema(int.class));
+    }
+
+    @Test
+    void bigDecimalIsANumber() throws Exception {
+        assertEquals("{\"type\":\"number\"}", schema(BigDecimal.class));
+    }
+
+    @Test
+    void bigIntegerIsAnUnboundedInteger() throws Exception {
+        assertEquals("{\"type\":\"integer\"}", schema(BigInteger.class));
+    }
+
+    @Test
+    void enumIsAStringWithItsConstants() throws Exception {
+        assertEquals("{\"type\":\"string\",\"enum\":[\"SMALL\",\"LARGE\"]}", schema(Size.class));
+    }
+
+    @Test
+    void listIsAnArrayOfItsElements() throws Exception {
+        assertEquals("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}", schema(parameter(0)));
+    }
+
+    @Test
+    void setIsAnArrayOfUniqueItems() throws Exception {
+        assertTrue(schema(parameter(1)).contains("\"uniqueItems\":true"));
+    }
+
+    @Test
+    void mapWithStringKeysIsAnObjectWithTypedValues() throws Exception {
+        assertEquals("{\"type\":\"object\",\"additionalProperties\":" + schema(Point.class) + "}", schema(parameter(2)));
+    }
+
+    @Test
+    void optionalHasTheSchemaOfItsContent() throws Exception {
+        assertEquals(schema(long.class), schema(parameter(3)));
+    }
+
+    @Test
+    void recordIsAClosedObjectWhoseNonOptionalComponentsAreRequired() throws Exception {
+        String schema = schema(Shape.class);
+        assertTrue(schema.contains("\"required\":[\"name\",\"points\",\"fill_color\"]"), schema);
+        assertTrue(schema.contains("\"additionalProperties\":false"), schema);
+        assertTrue(schema.contains("\"fill_color\":{\"type\":\"string\",\"description\":\"CSS colour\"}"), schema);
+    }
+
+    @Test
+    void mapWithNonStringKeysIsRefused() {
+        UnsupportedTypeException e = assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(parameter(4)));
+        assertTrue(e.getMessage().contains("map keys must be String"), e.getMessage());
+    }
+
+    @Test
+    void wildcardIsRefused() {
+        assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(parameter(5)));
+    }
+
+    @Test
+    void objectIsRefusedWithAHint() {
+        UnsupportedTypeException e = assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(Object.class));
+        assertTrue(e.getMessage().contains("use a record"), e.getMessage());
+    }
+
+    @Test
+    void recursiveRecordIsRefused() {
+        UnsupportedTypeException e = assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(Node.class));
+        assertTrue(e.getMessage().contains("recursive"), e.getMessage());
+    }
+
+    @Test
+    void genericArrayBindsToAnArrayOfLists() throws Exception {
+        Object bound = TypeModels.of(parameter(6)).bind(json("[[\"a\"],[\"b\",\"c\"]]"), "x");
+        assertEquals(2, ((List<?>[]) bound).length);
+    }
+
+    @Test
+    void recordBindsThroughJsonbAfterValidation() throws Exception {
+        Shape shape = (Shape) TypeModels.of(Shape.class).bind(json(
+                "{\"name\":\"tri\",\"points\":[{\"x\":1,\"y\":2}],\"size\":\"LARGE\",\"fill_color\":\"red\"}"), "shape");
+        assertEquals(new Point(1, 2), shape.points().get(0));
+        assertEquals(Optional.of(Size.LARGE), shape.size());
+        assertEquals("red", shape.fillColor());
+    }
+
+    @Test
+    void missingOptionalRecordComponentBindsToEmpty() throws Exception {
+        Shape shape = (Shape) TypeModels.of(Shape.class).bind(json(
+                "{\"name\":\"tri\",\"points\":[],\"fill_color\":\"red\"}"), "shape");
+        assertEquals(Optional.empty(), shape.size());
+    }
+
+    @Test
+    void missingRequiredRecordComponentIsNamedWithItsPath() throws Exception {
+        TypeModel model = TypeModels.of(Shape.class);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("{\"name\":\"tri\",\"points\":[]}"), "shape"));
+        assertEquals("'shape.fill_color' is required", e.getMessage());
+    }
+
+    @Test
+    void unknownRecordPropertyIsRefused() throws Exception {
+        TypeModel model = TypeModels.of(Point.class);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("{\"x\":1,\"y\":2,\"z\":3}"), "p"));
+        assertEquals("'p' has no property 'z'", e.getMessage());
+    }
+
+    @Test
+    void integerAcceptsAWholeNumberWrittenWithADecimalPoint() throws Exception {
+        assertEquals(2, TypeModels.of(int.class).bind(json("2.0"), "n"));
+    }
+
+    @Test
+    void integerOutOfRangeNamesTheRange() throws Exception {
+        TypeModel model = TypeModels.of(byte.class);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("300"), "b"));
+        assertEquals("'b' must be an integer between -128 and 127, got the number 300", e.getMessage());
+    }
+
+    @Test
+    void stringIsNotANumber() throws Exception {
+        TypeModel model = TypeModels.of(double.class);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("\"1\""), "d"));
+        assertEquals("'d' must be a number, got a string", e.getMessage());
+    }
+
+    @Test
+    void arrayElementErrorsCarryTheirIndex() throws Exception {
+        TypeModel model = TypeModels.of(parameter(0));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("[\"a\", 2]"), "tags"));
+        assertEquals("'tags[1]' must be a string, got the number 2", e.getMessage());
+    }
+
+    record Positive(int value) {
+        Positive {
+            if (value <= 0) {
+                throw new IllegalArgumentException("value must be positive");
+            }
+        }
+    }
+
+    @Test
+    void compactConstructorValidationIsReportedAsAnInvalidArgument() throws Exception {
+        TypeModel model = TypeModels.of(Positive.class);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> model.bind(json("{\"value\":-1}"), "p"));
+        assertEquals("'p' was refused: value must be positive", e.getMessage());
+    }
+
+    @Test
+    void primitiveAbsentValueIsZero() throws Exception {
+        assertEquals(0, TypeModels.of(int.class).absent());
+        assertEquals(false, TypeModels.of(boolean.class).absent());
+        assertEquals(Optional.empty(), TypeModels.of(parameter(3)).absent());
+    }
+}
