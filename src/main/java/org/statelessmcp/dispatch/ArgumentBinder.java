@@ -3,6 +3,7 @@ package org.statelessmcp.dispatch;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import java.util.List;
 import org.statelessmcp.api.Emitter;
 import org.statelessmcp.registry.InvalidArgumentException;
@@ -21,9 +22,10 @@ public final class ArgumentBinder {
 
     /**
      * @param params a {@code JsonObject}, a {@code JsonArray}, or {@code null} for none
+     * @param jsonb binds structured arguments once they are checked
      * @throws InvalidArgumentException describing the first problem
      */
-    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter) {
+    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter, Jsonb jsonb) {
         List<Parameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         JsonObject named = params instanceof JsonObject object ? object : null;
@@ -39,7 +41,7 @@ public final class ArgumentBinder {
                         : positional != null && argumentCount < positional.size() ? positional.get(argumentCount)
                         : null;
                 argumentCount++;
-                values[i] = value(argument, value);
+                values[i] = value(argument, value, jsonb);
             } else {
                 values[i] = emitter;
             }
@@ -51,7 +53,7 @@ public final class ArgumentBinder {
         return values;
     }
 
-    private static Object value(Parameter.Argument argument, JsonValue value) {
+    private static Object value(Parameter.Argument argument, JsonValue value, Jsonb jsonb) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (argument.required()) {
                 throw new InvalidArgumentException("missing required argument '" + argument.name() + "' ("
@@ -59,7 +61,7 @@ public final class ArgumentBinder {
             }
             return argument.defaultValue();
         }
-        return argument.model().bind(value, argument.name());
+        return argument.model().bind(value, argument.name(), jsonb);
     }
 
     private static void refuseUnknownNames(ToolDescriptor tool, JsonObject named) {

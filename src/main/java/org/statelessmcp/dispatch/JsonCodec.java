@@ -18,6 +18,11 @@ public final class JsonCodec {
         this.jsonb = jsonb;
     }
 
+    /** The JSON-B instance that binds structured arguments and serializes results. */
+    public Jsonb jsonb() {
+        return jsonb;
+    }
+
     /** {@code value} as a JSON-P tree. */
     public JsonValue toJsonValue(Object value) {
         if (value instanceof JsonValue json) {

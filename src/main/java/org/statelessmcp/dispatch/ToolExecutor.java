@@ -47,7 +47,7 @@ public final class ToolExecutor {
         Emitter emitter = descriptor.streaming() ? new StreamEmitter(control, sink, codec, observer) : null;
         Object[] arguments;
         try {
-            arguments = ArgumentBinder.bind(descriptor, params, emitter);
+            arguments = ArgumentBinder.bind(descriptor, params, emitter, codec.jsonb());
         } catch (InvalidArgumentException e) {
             control.complete(new Outcome.Failure(JsonRpcError.invalidParams(e.getMessage())));
             return control;

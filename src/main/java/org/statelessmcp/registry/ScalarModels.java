@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -32,7 +33,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
@@ -68,7 +69,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
@@ -95,7 +96,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (value.getValueType() == JsonValue.ValueType.TRUE) {
                 return Boolean.TRUE;
             }
@@ -124,7 +125,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (value instanceof JsonString string) {
                 return string.getString();
             }
@@ -149,7 +150,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (value instanceof JsonString string) {
                 for (Enum<?> constant : type.getEnumConstants()) {
                     if (constant.name().equals(string.getString())) {
@@ -183,7 +184,7 @@ final class ScalarModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             if (required != null && value.getValueType() != required) {
                 throw InvalidArgumentException.expected(path, this, value);
             }

@@ -5,21 +5,34 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.lang.reflect.Array;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Collections;
+import jakarta.json.bind.Jsonb;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Models of the types that map to JSON arrays and objects, and of {@code Optional}. */
+/**
+ * Models of the types that map to JSON arrays and objects, and of {@code Optional}. Values are checked against the
+ * model, then bound by JSON-B.
+ */
 final class StructuredModels {
 
     private StructuredModels() {
+    }
+
+    /** Checks {@code value} against {@code model}, then lets JSON-B bind it to {@code type}. */
+    private static Object viaJsonb(TypeModel model, Type type, JsonValue value, String path, Jsonb jsonb) {
+        model.validate(value, path);
+        try {
+            return jsonb.fromJson(value.toString(), type);
+        } catch (RuntimeException refused) {
+            // the value fits the schema, so this is a compact constructor or an adapter refusing it; its message
+            // may carry internals, so the caller gets none of it
+            throw new InvalidArgumentException("'" + path + "' could not be bound: the value was refused");
+        }
     }
 
     /** {@code Optional<T>}: T's schema; a missing argument or JSON null is {@code Optional.empty()}. */
@@ -31,9 +44,16 @@ final class StructuredModels {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
             return value.getValueType() == JsonValue.ValueType.NULL
-                    ? Optional.empty() : Optional.of(inner.bind(value, path));
+                    ? Optional.empty() : Optional.of(inner.bind(value, path, jsonb));
+        }
+
+        @Override
+        public void validate(JsonValue value, String path) {
+            if (value.getValueType() != JsonValue.ValueType.NULL) {
+                inner.validate(value, path);
+            }
         }
 
         @Override
@@ -47,41 +67,30 @@ final class StructuredModels {
         }
     }
 
-    /** The collection a JSON array becomes. */
-    enum Collection { LIST, SET, ARRAY }
+    /** {@code List<T>}, {@code Collection<T>}, {@code T[]}, and {@code Set<T>} (unique items). */
+    record ArrayModel(Type type, TypeModel element, JsonObject schema) implements TypeModel {
 
-    /** {@code List<T>}, {@code Set<T>}, {@code Collection<T>} and {@code T[]}. */
-    record ArrayModel(Collection collection, Class<?> elementClass, TypeModel element, JsonObject schema)
-            implements TypeModel {
-
-        static ArrayModel of(Collection collection, Class<?> elementClass, TypeModel element) {
+        static ArrayModel of(Type type, TypeModel element, boolean unique) {
             JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "array").add("items", element.schema());
-            if (collection == Collection.SET) {
+            if (unique) {
                 schema.add("uniqueItems", true);
             }
-            return new ArrayModel(collection, elementClass, element, schema.build());
+            return new ArrayModel(type, element, schema.build());
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            return viaJsonb(this, type, value, path, jsonb);
+        }
+
+        @Override
+        public void validate(JsonValue value, String path) {
             if (!(value instanceof JsonArray array)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
-            List<Object> items = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                items.add(element.bind(array.get(i), path + '[' + i + ']'));
+                element.validate(array.get(i), path + '[' + i + ']');
             }
-            return switch (collection) {
-                case LIST -> items;
-                case SET -> new LinkedHashSet<>(items);
-                case ARRAY -> {
-                    Object result = Array.newInstance(elementClass, items.size());
-                    for (int i = 0; i < items.size(); i++) {
-                        Array.set(result, i, items.get(i));
-                    }
-                    yield result;
-                }
-            };
         }
 
         @Override
@@ -91,23 +100,26 @@ final class StructuredModels {
     }
 
     /** {@code Map<String, T>}: a JSON object whose values are all T. */
-    record MapModel(TypeModel value, JsonObject schema) implements TypeModel {
+    record MapModel(Type type, TypeModel value, JsonObject schema) implements TypeModel {
 
-        static MapModel of(TypeModel value) {
-            return new MapModel(value, Json.createObjectBuilder().add("type", "object")
+        static MapModel of(Type type, TypeModel value) {
+            return new MapModel(type, value, Json.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", value.schema()).build());
         }
 
         @Override
-        public Object bind(JsonValue json, String path) {
+        public Object bind(JsonValue json, String path, Jsonb jsonb) {
+            return viaJsonb(this, type, json, path, jsonb);
+        }
+
+        @Override
+        public void validate(JsonValue json, String path) {
             if (!(json instanceof JsonObject object)) {
                 throw InvalidArgumentException.expected(path, this, json);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                result.put(entry.getKey(), value.bind(entry.getValue(), path + '.' + entry.getKey()));
+                value.validate(entry.getValue(), path + '.' + entry.getKey());
             }
-            return result;
         }
 
         @Override
@@ -118,14 +130,12 @@ final class StructuredModels {
 
     /**
      * A record: a JSON object with one property per component; components that are not {@code Optional} are
-     * required, unknown properties are refused. Built through the canonical constructor, which is made accessible
-     * at deployment so records need not be public.
+     * required, unknown properties are refused.
      */
-    record RecordModel(Class<?> type, Map<String, TypeModel> components, List<String> required,
-                       Constructor<?> constructor, JsonObject schema) implements TypeModel {
+    record RecordModel(Class<?> type, Map<String, TypeModel> components, List<String> required, JsonObject schema)
+            implements TypeModel {
 
-        static RecordModel of(Class<?> type, Map<String, TypeModel> components, Map<String, String> descriptions,
-                              Constructor<?> constructor) {
+        static RecordModel of(Class<?> type, Map<String, TypeModel> components, Map<String, String> descriptions) {
             JsonObjectBuilder properties = Json.createObjectBuilder();
             List<String> required = new ArrayList<>();
             components.forEach((name, model) -> {
@@ -140,11 +150,16 @@ final class StructuredModels {
             }
             schema.add("additionalProperties", false);
             return new RecordModel(type, Collections.unmodifiableMap(new LinkedHashMap<>(components)),
-                    List.copyOf(required), constructor, schema.build());
+                    List.copyOf(required), schema.build());
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, Jsonb jsonb) {
+            return viaJsonb(this, type, value, path, jsonb);
+        }
+
+        @Override
+        public void validate(JsonValue value, String path) {
             if (!(value instanceof JsonObject object)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
@@ -153,8 +168,6 @@ final class StructuredModels {
                     throw new InvalidArgumentException("'" + path + "' has no property '" + name + "'");
                 }
             }
-            Object[] arguments = new Object[components.size()];
-            int i = 0;
             for (Map.Entry<String, TypeModel> component : components.entrySet()) {
                 JsonValue json = object.get(component.getKey());
                 String at = path + '.' + component.getKey();
@@ -162,21 +175,9 @@ final class StructuredModels {
                     if (!(component.getValue() instanceof OptionalModel)) {
                         throw new InvalidArgumentException("'" + at + "' is required");
                     }
-                    arguments[i++] = Optional.empty();
                 } else {
-                    arguments[i++] = component.getValue().bind(json, at);
+                    component.getValue().validate(json, at);
                 }
-            }
-            try {
-                return constructor.newInstance(arguments);
-            } catch (InvocationTargetException e) {
-                // a compact constructor that validates its components refused the values
-                Throwable cause = e.getCause();
-                throw new InvalidArgumentException("'" + path + "' was refused: "
-                        + (cause instanceof IllegalArgumentException && cause.getMessage() != null
-                        ? cause.getMessage() : "invalid value"));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot construct " + type.getName(), e);
             }
         }
 

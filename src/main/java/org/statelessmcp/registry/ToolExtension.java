@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,8 @@ public class ToolExtension implements Extension {
         long maxTimeout = config.getOptionalValue("smcp.max-tool-timeout", Long.class).orElse(300L);
         Map<String, RegisteredTool> byName = new LinkedHashMap<>();
         int problems = 0;
-        ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout);
+        Jsonb jsonb = JsonbBuilder.create();
+        ToolFactory factory = new ToolFactory(defaultTimeout, maxTimeout, jsonb);
         for (Candidate candidate : candidates) {
             try {
                 RegisteredTool tool = create(factory, candidate);
@@ -75,10 +78,19 @@ public class ToolExtension implements Extension {
                 event.addDeploymentProblem(new DeploymentException(e.getMessage()));
             }
         }
+        close(jsonb);
         candidates.clear();
         if (problems == 0) {
             tools = List.copyOf(byName.values());
             LOG.info(() -> "stateless-mcp: " + byName.size() + " tools registered: " + byName.keySet());
+        }
+    }
+
+    private static void close(Jsonb jsonb) {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.log(java.util.logging.Level.FINE, "closing the deployment-time JSON-B instance failed", e);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import java.io.StringReader;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -32,9 +33,15 @@ final class ToolFactory {
     private final long defaultTimeoutSeconds;
     private final long maxTimeoutSeconds;
 
-    ToolFactory(long defaultTimeoutSeconds, long maxTimeoutSeconds) {
+    private final Jsonb jsonb;
+
+    /**
+     * @param jsonb binds structured default values at deployment, so a bad default fails the deployment
+     */
+    ToolFactory(long defaultTimeoutSeconds, long maxTimeoutSeconds, Jsonb jsonb) {
         this.defaultTimeoutSeconds = defaultTimeoutSeconds;
         this.maxTimeoutSeconds = maxTimeoutSeconds;
+        this.jsonb = jsonb;
     }
 
     /**
@@ -135,7 +142,7 @@ final class ToolFactory {
         Object defaultValue = model.absent();
         if (hasDefault) {
             try {
-                defaultValue = model.bind(defaultJson(arg.defaultValue()), name);
+                defaultValue = model.bind(defaultJson(arg.defaultValue()), name, jsonb);
             } catch (InvalidArgumentException e) {
                 throw new ToolDefinitionException("parameter '" + name + "' has an invalid defaultValue: "
                         + e.getMessage());

@@ -2,8 +2,8 @@ package org.statelessmcp.registry;
 
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -11,7 +11,6 @@ import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import java.util.Set;
 
 /**
  * Derives the {@link TypeModel} of a Java type: primitives and their boxes, String, BigDecimal, BigInteger, enums,
- * records (nested too), {@code List}/{@code Set}/{@code Collection}/arrays, {@code Map<String, T>},
+ * public records (nested too), {@code List}/{@code Set}/{@code Collection}/arrays, {@code Map<String, T>},
  * {@code Optional<T>} and {@code jakarta.json.JsonValue}. Anything else is refused with the reason.
  */
 public final class TypeModels {
@@ -50,26 +49,25 @@ public final class TypeModels {
             if (Optional.class.equals(raw)) {
                 return new StructuredModels.OptionalModel(model(args[0]));
             }
-            if (List.class.equals(raw) || Collection.class.equals(raw) || Iterable.class.equals(raw)) {
-                return StructuredModels.ArrayModel.of(StructuredModels.Collection.LIST, Object.class, model(args[0]));
+            if (List.class.equals(raw) || Collection.class.equals(raw)) {
+                return StructuredModels.ArrayModel.of(type, model(args[0]), false);
             }
             if (Set.class.equals(raw)) {
-                return StructuredModels.ArrayModel.of(StructuredModels.Collection.SET, Object.class, model(args[0]));
+                return StructuredModels.ArrayModel.of(type, model(args[0]), true);
             }
             if (Map.class.equals(raw)) {
                 if (!String.class.equals(args[0])) {
                     throw new UnsupportedTypeException(type.getTypeName() + ": map keys must be String");
                 }
-                return StructuredModels.MapModel.of(model(args[1]));
+                return StructuredModels.MapModel.of(type, model(args[1]));
             }
             if (raw.isRecord()) {
                 throw new UnsupportedTypeException(type.getTypeName() + ": generic records are not supported");
             }
         }
-        if (type instanceof GenericArrayType array) {
-            Type component = array.getGenericComponentType();
-            Class<?> erased = component instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
-            return StructuredModels.ArrayModel.of(StructuredModels.Collection.ARRAY, erased, model(component));
+        if (type instanceof GenericArrayType) {
+            throw new UnsupportedTypeException(type.getTypeName() + ": JSON-B cannot bind arrays of generic types; "
+                    + "use a List");
         }
         if (type instanceof WildcardType) {
             throw new UnsupportedTypeException(type.getTypeName() + ": wildcards have no JSON Schema; name the type");
@@ -121,8 +119,7 @@ public final class TypeModels {
             return ScalarModels.JsonModel.of(c);
         }
         if (c.isArray()) {
-            return StructuredModels.ArrayModel.of(StructuredModels.Collection.ARRAY, c.getComponentType(),
-                    model(c.getComponentType()));
+            return StructuredModels.ArrayModel.of(c, model(c.getComponentType()), false);
         }
         if (c.isRecord()) {
             return recordModel(c);
@@ -138,6 +135,12 @@ public final class TypeModels {
         if (recordsInProgress.contains(record)) {
             throw new UnsupportedTypeException(record.getName() + " refers to itself; recursive records are not supported");
         }
+        for (Class<?> c = record; c != null; c = c.getEnclosingClass()) {
+            if (!Modifier.isPublic(c.getModifiers())) {
+                throw new UnsupportedTypeException(record.getName() + " must be public (with public enclosing "
+                        + "classes): JSON-B binds it");
+            }
+        }
         recordsInProgress.push(record);
         try {
             Map<String, TypeModel> components = new LinkedHashMap<>();
@@ -151,15 +154,7 @@ public final class TypeModels {
                     descriptions.put(name, arg.description());
                 }
             }
-            Constructor<?> canonical;
-            try {
-                canonical = record.getDeclaredConstructor(Arrays.stream(record.getRecordComponents())
-                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
-                canonical.setAccessible(true);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new UnsupportedTypeException(record.getName() + ": its canonical constructor is not accessible");
-            }
-            return StructuredModels.RecordModel.of(record, components, descriptions, canonical);
+            return StructuredModels.RecordModel.of(record, components, descriptions);
         } finally {
             recordsInProgress.pop();
         }

@@ -28,7 +28,7 @@ class ArgumentBinderTest {
         }
 
         @Override
-        public Object bind(JsonValue value, String path) {
+        public Object bind(JsonValue value, String path, jakarta.json.bind.Jsonb jsonb) {
             if (value.getValueType() != JsonValue.ValueType.STRING) {
                 throw new InvalidArgumentException("'" + path + "' must be a string");
             }
@@ -68,22 +68,22 @@ class ArgumentBinderTest {
     @Test
     void namedArgumentsBindByNameAndTheEmitterIsSupplied() {
         assertArrayEquals(new Object[] {"Ada", EMITTER, "hi"},
-                ArgumentBinder.bind(TOOL, json("{\"greeting\":\"hi\",\"name\":\"Ada\"}"), EMITTER));
+                ArgumentBinder.bind(TOOL, json("{\"greeting\":\"hi\",\"name\":\"Ada\"}"), EMITTER, null));
     }
 
     @Test
     void missingOptionalArgumentTakesItsDefault() {
-        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\"}"), EMITTER)[2]);
+        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\"}"), EMITTER, null)[2]);
     }
 
     @Test
     void nullForAnOptionalArgumentTakesItsDefault() {
-        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), EMITTER)[2]);
+        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), EMITTER, null)[2]);
     }
 
     @Test
     void positionalArgumentsBindInOrderSkippingTheEmitter() {
-        Object[] values = ArgumentBinder.bind(TOOL, json("[\"Ada\",\"hey\"]"), EMITTER);
+        Object[] values = ArgumentBinder.bind(TOOL, json("[\"Ada\",\"hey\"]"), EMITTER, null);
         assertEquals("Ada", values[0]);
         assertSame(EMITTER, values[1]);
         assertEquals("hey", values[2]);
@@ -92,34 +92,34 @@ class ArgumentBinderTest {
     @Test
     void missingParamsLeaveRequiredArgumentsMissing() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, null, EMITTER));
+                () -> ArgumentBinder.bind(TOOL, null, EMITTER, null));
         assertEquals("missing required argument 'name' (a string)", e.getMessage());
     }
 
     @Test
     void nullForARequiredArgumentIsMissing() {
         assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("{\"name\":null}"), EMITTER));
+                () -> ArgumentBinder.bind(TOOL, json("{\"name\":null}"), EMITTER, null));
     }
 
     @Test
     void unknownNameIsRefusedBeforeMissingOnes() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("{\"nmae\":\"Ada\"}"), EMITTER));
+                () -> ArgumentBinder.bind(TOOL, json("{\"nmae\":\"Ada\"}"), EMITTER, null));
         assertEquals("'greet' has no argument 'nmae'", e.getMessage());
     }
 
     @Test
     void tooManyPositionalArgumentsAreRefused() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("[\"a\",\"b\",\"c\"]"), EMITTER));
+                () -> ArgumentBinder.bind(TOOL, json("[\"a\",\"b\",\"c\"]"), EMITTER, null));
         assertEquals("'greet' takes at most 2 positional arguments, got 3", e.getMessage());
     }
 
     @Test
     void wrongTypeIsReportedByTheModel() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("[1]"), EMITTER));
+                () -> ArgumentBinder.bind(TOOL, json("[1]"), EMITTER, null));
         assertEquals("'name' must be a string", e.getMessage());
     }
 

@@ -16,7 +16,7 @@ import org.statelessmcp.api.ToolArg;
 
 class ToolFactoryTest {
 
-    private final ToolFactory factory = new ToolFactory(30, 300);
+    private final ToolFactory factory = new ToolFactory(30, 300, jakarta.json.bind.JsonbBuilder.create());
 
     @SuppressWarnings("unused")
     public static class Tools {

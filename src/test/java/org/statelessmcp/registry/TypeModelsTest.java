@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.io.StringReader;
 import java.lang.reflect.Type;
@@ -15,21 +17,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.ToolArg;
 
-class TypeModelsTest {
+public class TypeModelsTest {
 
-    enum Size { SMALL, LARGE }
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-    record Point(int x, int y) {
+    @AfterAll
+    static void close() throws Exception {
+        JSONB.close();
     }
 
-    record Shape(String name, List<Point> points, Optional<Size> size,
+    public enum Size { SMALL, LARGE }
+
+    public record Point(int x, int y) {
+    }
+
+    public record Shape(String name, List<Point> points, Optional<Size> size,
                  @JsonbProperty("fill_color") @ToolArg(description = "CSS colour") String fillColor) {
     }
 
-    record Node(String name, List<Node> children) {
+    public record Node(String name, List<Node> children) {
     }
 
     @SuppressWarnings("unused")
@@ -125,15 +135,26 @@ class TypeModelsTest {
     }
 
     @Test
-    void genericArrayBindsToAnArrayOfLists() throws Exception {
-        Object bound = TypeModels.of(parameter(6)).bind(json("[[\"a\"],[\"b\",\"c\"]]"), "x");
-        assertEquals(2, ((List<?>[]) bound).length);
+    void genericArrayIsRefusedInFavourOfAList() {
+        UnsupportedTypeException e = assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(parameter(6)));
+        assertTrue(e.getMessage().contains("use a List"), e.getMessage());
+    }
+
+    @Test
+    void listOfRecordsBindsThroughJsonb() throws Exception {
+        Object bound = TypeModels.of(TypeModelsTest.class.getDeclaredMethod("points", List.class)
+                .getGenericParameterTypes()[0]).bind(json("[{\"x\":1,\"y\":2}]"), "points", JSONB);
+        assertEquals(List.of(new Point(1, 2)), bound);
+    }
+
+    @SuppressWarnings("unused")
+    private static void points(List<Point> points) {
     }
 
     @Test
     void recordBindsThroughJsonbAfterValidation() throws Exception {
         Shape shape = (Shape) TypeModels.of(Shape.class).bind(json(
-                "{\"name\":\"tri\",\"points\":[{\"x\":1,\"y\":2}],\"size\":\"LARGE\",\"fill_color\":\"red\"}"), "shape");
+                "{\"name\":\"tri\",\"points\":[{\"x\":1,\"y\":2}],\"size\":\"LARGE\",\"fill_color\":\"red\"}"), "shape", JSONB);
         assertEquals(new Point(1, 2), shape.points().get(0));
         assertEquals(Optional.of(Size.LARGE), shape.size());
         assertEquals("red", shape.fillColor());
@@ -142,7 +163,7 @@ class TypeModelsTest {
     @Test
     void missingOptionalRecordComponentBindsToEmpty() throws Exception {
         Shape shape = (Shape) TypeModels.of(Shape.class).bind(json(
-                "{\"name\":\"tri\",\"points\":[],\"fill_color\":\"red\"}"), "shape");
+                "{\"name\":\"tri\",\"points\":[],\"fill_color\":\"red\"}"), "shape", JSONB);
         assertEquals(Optional.empty(), shape.size());
     }
 
@@ -150,7 +171,7 @@ class TypeModelsTest {
     void missingRequiredRecordComponentIsNamedWithItsPath() throws Exception {
         TypeModel model = TypeModels.of(Shape.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("{\"name\":\"tri\",\"points\":[]}"), "shape"));
+                () -> model.bind(json("{\"name\":\"tri\",\"points\":[]}"), "shape", JSONB));
         assertEquals("'shape.fill_color' is required", e.getMessage());
     }
 
@@ -158,20 +179,20 @@ class TypeModelsTest {
     void unknownRecordPropertyIsRefused() throws Exception {
         TypeModel model = TypeModels.of(Point.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("{\"x\":1,\"y\":2,\"z\":3}"), "p"));
+                () -> model.bind(json("{\"x\":1,\"y\":2,\"z\":3}"), "p", JSONB));
         assertEquals("'p' has no property 'z'", e.getMessage());
     }
 
     @Test
     void integerAcceptsAWholeNumberWrittenWithADecimalPoint() throws Exception {
-        assertEquals(2, TypeModels.of(int.class).bind(json("2.0"), "n"));
+        assertEquals(2, TypeModels.of(int.class).bind(json("2.0"), "n", JSONB));
     }
 
     @Test
     void integerOutOfRangeNamesTheRange() throws Exception {
         TypeModel model = TypeModels.of(byte.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("300"), "b"));
+                () -> model.bind(json("300"), "b", JSONB));
         assertEquals("'b' must be an integer between -128 and 127, got the number 300", e.getMessage());
     }
 
@@ -179,7 +200,7 @@ class TypeModelsTest {
     void stringIsNotANumber() throws Exception {
         TypeModel model = TypeModels.of(double.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("\"1\""), "d"));
+                () -> model.bind(json("\"1\""), "d", JSONB));
         assertEquals("'d' must be a number, got a string", e.getMessage());
     }
 
@@ -187,12 +208,12 @@ class TypeModelsTest {
     void arrayElementErrorsCarryTheirIndex() throws Exception {
         TypeModel model = TypeModels.of(parameter(0));
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("[\"a\", 2]"), "tags"));
+                () -> model.bind(json("[\"a\", 2]"), "tags", JSONB));
         assertEquals("'tags[1]' must be a string, got the number 2", e.getMessage());
     }
 
-    record Positive(int value) {
-        Positive {
+    public record Positive(int value) {
+        public Positive {
             if (value <= 0) {
                 throw new IllegalArgumentException("value must be positive");
             }
@@ -203,8 +224,17 @@ class TypeModelsTest {
     void compactConstructorValidationIsReportedAsAnInvalidArgument() throws Exception {
         TypeModel model = TypeModels.of(Positive.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> model.bind(json("{\"value\":-1}"), "p"));
-        assertEquals("'p' was refused: value must be positive", e.getMessage());
+                () -> model.bind(json("{\"value\":-1}"), "p", JSONB));
+        assertEquals("'p' could not be bound: the value was refused", e.getMessage());
+    }
+
+    record Hidden(int x) {
+    }
+
+    @Test
+    void nonPublicRecordIsRefusedSinceJsonbBindsIt() {
+        UnsupportedTypeException e = assertThrows(UnsupportedTypeException.class, () -> TypeModels.of(Hidden.class));
+        assertTrue(e.getMessage().contains("must be public"), e.getMessage());
     }
 
     @Test
