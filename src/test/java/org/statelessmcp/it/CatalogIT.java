@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /health}, {@code GET /tools} and {@code GET /tools/{name}} of the WAR exactly as shipped. */
-@ExtendWith(ArquillianExtension.class)
-class CatalogIT {
+class CatalogIT extends DeployedWarTest {
 
     private static final List<String> EXAMPLES = List.of("add", "echo", "generate_numbers", "fail", "slow");
 
@@ -27,15 +21,6 @@ class CatalogIT {
         return Deployments.productWar();
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     @Test
     void healthReportsStatusVersionAndToolCount() {

@@ -7,36 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The JSON-RPC 2.0 envelope on {@code POST /mcp}: ids, notifications, batches, and every protocol-level error. */
-@ExtendWith(ArquillianExtension.class)
-class JsonRpcIT {
+class JsonRpcIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withProbes();
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     private JsonObject answer(String body) {
         HttpResponse<String> response = client.post(body);

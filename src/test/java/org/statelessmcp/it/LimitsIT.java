@@ -9,26 +9,20 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.StringJoiner;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Configured limits and settings: body size, JSON nesting, batch size (set through the SMCP_MAX_BATCH_SIZE
  * environment variable of the server process), timeouts, and the example tools switched off.
  */
-@ExtendWith(ArquillianExtension.class)
-class LimitsIT {
+class LimitsIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -41,15 +35,6 @@ class LimitsIT {
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     private static String padded(int size) {
         String call = WireClient.call(1, "nothing", "{}");

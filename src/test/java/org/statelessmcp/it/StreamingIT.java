@@ -9,38 +9,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Streaming tools: NDJSON chunks written as they are emitted, the final line, timeouts, disconnects, back-pressure. */
-@ExtendWith(ArquillianExtension.class)
-class StreamingIT {
+class StreamingIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withProbes();
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     @Test
     void generateNumbersStreamsProgressChunksThenTheResultLine() {

@@ -6,37 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Calling tools: argument binding and validation, results, tool failures, timeouts of plain tools. */
-@ExtendWith(ArquillianExtension.class)
-class ToolCallIT {
+class ToolCallIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withProbes();
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     private JsonObject call(String method, String params) {
         HttpResponse<String> response = client.post(WireClient.call(1, method, params));

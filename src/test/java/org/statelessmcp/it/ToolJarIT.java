@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.weather.WeatherTools;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A user's own tool jar with a {@code beans.xml} in {@code WEB-INF/lib} adds tools without forking the WAR. */
-@ExtendWith(ArquillianExtension.class)
-class ToolJarIT {
+class ToolJarIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -30,15 +24,6 @@ class ToolJarIT {
         return Deployments.productWar().addAsLibrary(tools);
     }
 
-    @ArquillianResource
-    URL base;
-
-    WireClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new WireClient(base);
-    }
 
     @Test
     void toolFromTheUsersJarIsCallable() {
