@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.protocol.JsonRpcParser;
+import org.statelessmcp.registry.ToolRegistry;
 
 /**
  * Assembles the engine from configuration and the container's managed executors. The engine's classes are plain
@@ -71,6 +73,12 @@ public class EngineProducer {
     @Singleton
     JsonRpcParser parser(SmcpConfig config) {
         return new JsonRpcParser(config.maxJsonDepth(), config.maxBatchSize());
+    }
+
+    @Produces
+    @Singleton
+    McpServer mcpServer(ToolRegistry registry, ToolExecutor executor, SmcpConfig config) {
+        return new McpServer(registry, executor, config.version());
     }
 
     @Produces

@@ -2,6 +2,8 @@ package org.statelessmcp.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,12 +18,14 @@ public class SmcpConfig {
     private final int maxJsonDepth;
     private final int maxBatchSize;
     private final long streamBufferSize;
+    private final long maxToolTimeout;
+    private final List<String> allowedOrigins;
     private final boolean debug;
     private final String version;
 
     /** For the CDI client proxy only. */
     protected SmcpConfig() {
-        this(0, 0, 0, 0, false, null);
+        this(0, 0, 0, 0, 0, Optional.empty(), false, null);
     }
 
     @Inject
@@ -29,12 +33,21 @@ public class SmcpConfig {
                       @ConfigProperty(name = "smcp.max-json-depth") int maxJsonDepth,
                       @ConfigProperty(name = "smcp.max-batch-size") int maxBatchSize,
                       @ConfigProperty(name = "smcp.stream.buffer-size") long streamBufferSize,
+                      @ConfigProperty(name = "smcp.max-tool-timeout") long maxToolTimeout,
+                      @ConfigProperty(name = "smcp.allowed-origins") Optional<String> allowedOrigins,
                       @ConfigProperty(name = "smcp.debug") boolean debug,
                       @ConfigProperty(name = "smcp.version") String version) {
         this.maxRequestSize = maxRequestSize;
         this.maxJsonDepth = maxJsonDepth;
         this.maxBatchSize = maxBatchSize;
         this.streamBufferSize = streamBufferSize;
+        this.maxToolTimeout = maxToolTimeout;
+        // a plain comma-separated string: Payara's config producer cannot inject Optional<List<String>>
+        this.allowedOrigins = allowedOrigins.stream()
+                .flatMap(list -> java.util.Arrays.stream(list.split(",")))
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
         this.debug = debug;
         this.version = version;
     }
@@ -57,6 +70,19 @@ public class SmcpConfig {
     /** Bytes of a stream's chunks buffered for a slow client before the tool's emit waits. */
     public long streamBufferSize() {
         return streamBufferSize;
+    }
+
+    /** The cap on every tool's timeout, in seconds; also bounds a request that waits on several calls. */
+    public long maxToolTimeout() {
+        return maxToolTimeout;
+    }
+
+    /**
+     * Browser origins allowed to call {@code /mcp} besides the loopback ones ({@code http://localhost:*},
+     * {@code http://127.0.0.1:*}, {@code http://[::1]:*}); {@code *} allows every origin.
+     */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
     }
 
     /** Adds detail to logs (never to responses). */

@@ -21,6 +21,7 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int TOOL_FAILED = -32000;
     public static final int TOOL_TIMEOUT = -32001;
     public static final int REQUEST_TOO_LARGE = -32002;
+    public static final int FORBIDDEN_ORIGIN = -32003;
 
     public static JsonRpcError parseError(String detail) {
         return new JsonRpcError(PARSE_ERROR, "Parse error: " + detail, null);
@@ -51,6 +52,10 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static JsonRpcError timeout(String tool, long timeoutSeconds) {
         return new JsonRpcError(TOOL_TIMEOUT, "Tool '" + tool + "' timed out after " + timeoutSeconds + " s",
                 Json.createObjectBuilder().add("tool", tool).add("timeout", timeoutSeconds).build());
+    }
+
+    public static JsonRpcError forbiddenOrigin(String origin) {
+        return new JsonRpcError(FORBIDDEN_ORIGIN, "Origin not allowed: " + origin, null);
     }
 
     public static JsonRpcError requestTooLarge(long limitBytes) {

@@ -2,8 +2,21 @@ package org.statelessmcp.protocol;
 
 import jakarta.json.JsonValue;
 
-/** One element of a request body: a valid request, or an invalid one that is answered with an error. */
-public sealed interface JsonRpcMessage permits JsonRpcRequest, JsonRpcMessage.Invalid {
+/**
+ * One element of a request body: a valid request, a response the client sends back (MCP clients answer server
+ * requests this way), or an invalid element that is answered with an error.
+ */
+public sealed interface JsonRpcMessage permits JsonRpcRequest, JsonRpcMessage.Invalid, JsonRpcMessage.Response {
+
+    /**
+     * A JSON-RPC response from the client: it has an {@code id} and a {@code result} or an {@code error}, and no
+     * {@code method}. It is acknowledged and never answered.
+     *
+     * @param id the id of the request it answers
+     * @param body the whole response object
+     */
+    record Response(JsonValue id, jakarta.json.JsonObject body) implements JsonRpcMessage {
+    }
 
     /**
      * An element that is not a valid request.

@@ -105,6 +105,9 @@ public final class JsonRpcParser {
             return invalid(answerId, "'jsonrpc' must be \"2.0\"");
         }
         JsonValue method = object.get("method");
+        if (method == null && id != null && (object.containsKey("result") ^ object.containsKey("error"))) {
+            return new JsonRpcMessage.Response(id, object);
+        }
         if (!(method instanceof JsonString m)) {
             return invalid(answerId, "'method' must be a string");
         }

@@ -14,12 +14,14 @@ import org.statelessmcp.api.Tool;
  * @param timeoutSeconds the effective timeout: its own or the default, capped by the maximum
  * @param hints the behaviour hints it declares
  * @param inputSchema the JSON Schema of its {@code params} object
+ * @param outputSchema the JSON Schema of its result when it returns a record, else {@code null}
  * @param parameters the source of each Java parameter, in order
  * @param async whether the method returns a {@code CompletionStage}
  * @param source {@code Class#method}, for logs and deployment messages
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
-                             Tool.Annotations hints, JsonObject inputSchema, List<Parameter> parameters, boolean async,
+                             Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
+                             List<Parameter> parameters, boolean async,
                              String source) {
 
     public ToolDescriptor {

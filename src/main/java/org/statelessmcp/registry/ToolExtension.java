@@ -32,6 +32,9 @@ public class ToolExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(ToolExtension.class.getName());
     static final String EXAMPLES_PACKAGE = "org.statelessmcp.examples";
 
+    /** MCP methods without a slash: a tool of that name could never be called in the seed dialect. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("initialize", "ping");
+
     private final List<Candidate> candidates = new ArrayList<>();
     private volatile List<RegisteredTool> tools = List.of();
 
@@ -66,6 +69,12 @@ public class ToolExtension implements Extension {
         for (Candidate candidate : candidates) {
             try {
                 RegisteredTool tool = create(factory, candidate);
+                if (RESERVED.contains(tool.descriptor().name())) {
+                    problems++;
+                    event.addDeploymentProblem(new DeploymentException("Tool name '" + tool.descriptor().name()
+                            + "' of " + tool.descriptor().source() + " is an MCP method; choose another"));
+                    continue;
+                }
                 RegisteredTool clash = byName.putIfAbsent(tool.descriptor().name(), tool);
                 if (clash != null) {
                     problems++;

@@ -3,6 +3,7 @@ package org.statelessmcp.registry;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -12,6 +13,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,8 +119,24 @@ final class ToolFactory {
         long timeout = Math.min(tool.timeout() > 0 ? tool.timeout() : defaultTimeoutSeconds, maxTimeoutSeconds);
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
-                timeout, tool.annotations(), schema.build(), parameters, async, source);
+                timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async, source);
         return new RegisteredTool(descriptor, handle(method, source), bean);
+    }
+
+    /** A record result has an output schema; anything else is described by its content alone. */
+    private static JsonObject outputSchema(Method method, boolean async) {
+        Type type = method.getGenericReturnType();
+        if (async) {
+            type = type instanceof ParameterizedType stage ? stage.getActualTypeArguments()[0] : Object.class;
+        }
+        if (!(type instanceof Class<?> c) || !c.isRecord()) {
+            return null;
+        }
+        try {
+            return TypeModels.of(c).schema();
+        } catch (UnsupportedTypeException e) {
+            return null;
+        }
     }
 
     private Parameter.Argument argument(java.lang.reflect.Parameter parameter, ToolArg arg) {

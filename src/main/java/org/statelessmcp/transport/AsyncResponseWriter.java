@@ -22,9 +22,22 @@ import org.statelessmcp.dispatch.ChunkSink;
  */
 final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSink {
 
+    /** How one message is framed on the wire. */
+    enum Framing {
+        /** One JSON value per line ({@code application/x-ndjson}). */
+        NDJSON,
+        /** One Server-Sent Event per message ({@code text/event-stream}). */
+        SSE;
+
+        String frame(String json) {
+            return this == NDJSON ? json + '\n' : "event: message\ndata: " + json + "\n\n";
+        }
+    }
+
     private final AsyncContext context;
     private final ServletOutputStream out;
     private final long capacity;
+    private final Framing framing;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private volatile Runnable onClientGone = () -> { };
@@ -39,20 +52,22 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
     // touched only by the thread that holds the writing role
     private boolean unflushed;
 
-    private AsyncResponseWriter(AsyncContext context, ServletOutputStream out, long capacity) {
+    private AsyncResponseWriter(AsyncContext context, ServletOutputStream out, long capacity, Framing framing) {
         this.context = context;
         this.out = out;
         this.capacity = capacity;
+        this.framing = framing;
     }
 
     /**
      * Takes over the response of {@code context}; must be called on the request thread, before it returns.
      *
      * @param capacity bytes of queued chunks after which {@link #send} waits
+     * @param framing how {@link #send} and {@link #finishWith} frame a message
      */
-    static AsyncResponseWriter start(AsyncContext context, long capacity) throws IOException {
+    static AsyncResponseWriter start(AsyncContext context, long capacity, Framing framing) throws IOException {
         ServletOutputStream out = context.getResponse().getOutputStream();
-        AsyncResponseWriter writer = new AsyncResponseWriter(context, out, capacity);
+        AsyncResponseWriter writer = new AsyncResponseWriter(context, out, capacity, framing);
         context.addListener(writer);
         out.setWriteListener(writer);
         return writer;
@@ -63,10 +78,10 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
         this.onClientGone = action;
     }
 
-    /** Queues one NDJSON line; waits while the buffer is full. */
+    /** Queues one framed message; waits while the buffer is full. */
     @Override
     public void send(String json) {
-        byte[] line = (json + '\n').getBytes(StandardCharsets.UTF_8);
+        byte[] line = framing.frame(json).getBytes(StandardCharsets.UTF_8);
         synchronized (lock) {
             while (accepting && queuedBytes > 0 && queuedBytes + line.length > capacity) {
                 try {
@@ -83,6 +98,11 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
             queuedBytes += line.length;
         }
         pump();
+    }
+
+    /** Queues a last framed message and ends the response once everything queued is written. */
+    void finishWith(String json) {
+        finish(framing.frame(json));
     }
 
     /** Queues the last bytes of the response (or none) and ends it once everything queued is written. */

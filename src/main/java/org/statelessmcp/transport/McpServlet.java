@@ -33,6 +33,13 @@ public class McpServlet extends HttpServlet {
     @Inject
     transient JsonRpcExchange exchange;
 
+    private transient OriginGuard originGuard;
+
+    @Override
+    public void init() {
+        originGuard = new OriginGuard(config.allowedOrigins());
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
@@ -40,6 +47,11 @@ public class McpServlet extends HttpServlet {
                 response.setHeader("Allow", "POST");
                 HttpResponses.error(response, 405, "method_not_allowed",
                         request.getMethod() + " is not supported on /mcp; send JSON-RPC with POST");
+                return;
+            }
+            String origin = request.getHeader("Origin");
+            if (!originGuard.allows(origin)) {
+                HttpResponses.json(response, 403, JsonRpcWriter.error(null, JsonRpcError.forbiddenOrigin(origin)));
                 return;
             }
             post(request, response);

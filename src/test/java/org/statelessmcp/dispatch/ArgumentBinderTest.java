@@ -53,7 +53,7 @@ class ArgumentBinderTest {
     };
 
     private static final ToolDescriptor TOOL = new ToolDescriptor("greet", "", "", true, 30,
-            ToolFactoryAnnotations.defaults(), Json.createObjectBuilder().build(), List.of(
+            ToolFactoryAnnotations.defaults(), Json.createObjectBuilder().build(), null, List.of(
                     new Parameter.Argument("name", TEXT, true, null),
                     new Parameter.EmitterParameter(),
                     new Parameter.Argument("greeting", TEXT, false, "hello")),

@@ -32,6 +32,7 @@ class LimitsIT extends DeployedWarTest {
         settings.setProperty("smcp.default-tool-timeout", "7");
         settings.setProperty("smcp.max-tool-timeout", "20");
         settings.setProperty("smcp.examples.enabled", "false");
+        settings.setProperty("smcp.allowed-origins", "https://app.example.com, https://other.example.com");
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
@@ -146,4 +147,15 @@ class LimitsIT extends DeployedWarTest {
         assertEquals(-32601, answer.getJsonObject("error").getInt("code"));
     }
 
+
+    @Test
+    void configuredOriginIsAllowedAndOthersAreNot() {
+        HttpResponse<String> allowed = client.send(client.postRequest(WireClient.call(1, "nothing", null))
+                .header("Origin", "https://other.example.com").build());
+        assertEquals(200, allowed.statusCode());
+        HttpResponse<String> refused = client.send(client.postRequest(WireClient.call(1, "nothing", null))
+                .header("Origin", "https://third.example.com").build());
+        assertEquals(403, refused.statusCode());
+        assertEquals(-32003, WireClient.object(refused.body()).getJsonObject("error").getInt("code"));
+    }
 }

@@ -1,0 +1,144 @@
+package org.statelessmcp.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.statelessmcp.dispatch.CallControl;
+import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcRequest;
+import org.statelessmcp.protocol.JsonStrings;
+import org.statelessmcp.registry.ToolHandle;
+import org.statelessmcp.registry.ToolRegistry;
+
+/**
+ * Answers MCP requests statelessly: every request carries all it needs, no session is issued, and any instance can
+ * answer any request. {@code initialize} is answered without a session id; later requests are served as they
+ * come. Capabilities that need a session (list-changed notifications, subscriptions, a session log level,
+ * server-to-client requests) are not advertised.
+ */
+public final class McpServer {
+
+    private final ToolRegistry registry;
+    private final ToolExecutor executor;
+    private final String serverInfo;
+    private final String toolList;
+
+    /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
+    public record Pending(CompletableFuture<Outcome> outcome, Runnable abandon) {
+
+        static Pending done(Outcome outcome) {
+            return new Pending(CompletableFuture.completedFuture(outcome), () -> { });
+        }
+
+        static Pending result(String json) {
+            return done(new Outcome.Success(json));
+        }
+
+        static Pending error(JsonRpcError error) {
+            return done(new Outcome.Failure(error));
+        }
+    }
+
+    public McpServer(ToolRegistry registry, ToolExecutor executor, String version) {
+        this.registry = registry;
+        this.executor = executor;
+        this.serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", version).build()
+                .toString();
+        this.toolList = ToolCatalog.render(registry.descriptors());
+    }
+
+    /** Whether answering {@code call} may send notifications before its result, so that SSE is worth it. */
+    public boolean mayNotify(JsonRpcRequest call) {
+        if (!"tools/call".equals(call.method()) || !(call.params() instanceof JsonObject params)) {
+            return false;
+        }
+        ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
+        return tool != null && tool.descriptor().streaming();
+    }
+
+    /**
+     * Answers one MCP request.
+     *
+     * @param version the protocol version in force for this request
+     * @param sink where notifications preceding the result go
+     */
+    public Pending handle(JsonRpcRequest call, String version, NotificationSink sink) {
+        JsonObject params;
+        if (call.params() == null) {
+            params = JsonValue.EMPTY_JSON_OBJECT;
+        } else if (call.params() instanceof JsonObject object) {
+            params = object;
+        } else {
+            return Pending.error(JsonRpcError.invalidParams("MCP params must be an object"));
+        }
+        return switch (call.method()) {
+            case McpMethods.INITIALIZE -> initialize(params);
+            // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
+            case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
+            case "tools/list" -> params.containsKey("cursor")
+                    ? Pending.error(JsonRpcError.invalidParams("unknown cursor: every tool is on the first page"))
+                    : Pending.result(toolList);
+            case "tools/call" -> callTool(params, version, sink);
+            default -> Pending.error(JsonRpcError.methodNotFound(call.method()));
+        };
+    }
+
+    private Pending initialize(JsonObject params) {
+        if (!(params.get("protocolVersion") instanceof JsonString requested)) {
+            return Pending.error(JsonRpcError.invalidParams("initialize needs a protocolVersion"));
+        }
+        return Pending.result("{\"protocolVersion\":" + JsonStrings.quote(McpVersions.negotiate(requested.getString()))
+                + ",\"capabilities\":{\"tools\":{\"listChanged\":false}},\"serverInfo\":" + serverInfo + '}');
+    }
+
+    private Pending callTool(JsonObject params, String version, NotificationSink sink) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            return Pending.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
+        }
+        ToolHandle tool = registry.find(name.getString());
+        if (tool == null) {
+            return Pending.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
+        }
+        JsonValue arguments = params.get("arguments");
+        if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {
+            arguments = null;
+        }
+        if (arguments != null && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Pending.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
+        }
+        ChunkSink chunks = tool.descriptor().streaming()
+                ? notifications(progressToken(params), tool.descriptor().name(), sink) : ChunkSink.DISCARD;
+        CallControl control = executor.start(tool, arguments, chunks);
+        return new Pending(control.outcome().thenApply(outcome -> ToolResults.toCallResult(outcome, version)),
+                control::abandon);
+    }
+
+    private static JsonValue progressToken(JsonObject params) {
+        JsonValue meta = params.get("_meta");
+        JsonValue token = meta instanceof JsonObject object ? object.get("progressToken") : null;
+        return token instanceof JsonString || token instanceof JsonNumber ? token : null;
+    }
+
+    /**
+     * A streaming tool's chunks as notifications: progress (counting chunks, the chunk as its message) when the
+     * client asked for progress, otherwise log messages at level info.
+     */
+    private static ChunkSink notifications(JsonValue token, String tool, NotificationSink sink) {
+        if (token != null) {
+            AtomicLong progress = new AtomicLong();
+            return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+                    + "{\"progressToken\":" + token + ",\"progress\":" + progress.incrementAndGet()
+                    + ",\"message\":" + JsonStrings.quote(chunk) + "}}");
+        }
+        String logger = JsonStrings.quote(tool);
+        return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":"
+                + "{\"level\":\"info\",\"logger\":" + logger + ",\"data\":" + chunk + "}}");
+    }
+}

@@ -1,0 +1,47 @@
+package org.statelessmcp.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
+import org.statelessmcp.api.Tool;
+import org.statelessmcp.registry.ToolDescriptor;
+
+/** The {@code tools/list} result, rendered once: the registry never changes after deployment. */
+final class ToolCatalog {
+
+    private ToolCatalog() {
+    }
+
+    static String render(Collection<ToolDescriptor> tools) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ToolDescriptor tool : tools) {
+            list.add(describe(tool));
+        }
+        return Json.createObjectBuilder().add("tools", list).build().toString();
+    }
+
+    static JsonObject describe(ToolDescriptor tool) {
+        JsonObjectBuilder described = Json.createObjectBuilder().add("name", tool.name());
+        if (!tool.title().isEmpty()) {
+            described.add("title", tool.title());
+        }
+        // clients such as the conformance suite require a description; the name is the honest fallback
+        described.add("description", tool.description().isEmpty() ? tool.name() : tool.description());
+        described.add("inputSchema", tool.inputSchema());
+        if (tool.outputSchema() != null) {
+            described.add("outputSchema", tool.outputSchema());
+        }
+        Tool.Annotations hints = tool.hints();
+        JsonObjectBuilder annotations = Json.createObjectBuilder();
+        if (!hints.title().isEmpty()) {
+            annotations.add("title", hints.title());
+        }
+        annotations.add("readOnlyHint", hints.readOnlyHint())
+                .add("destructiveHint", hints.destructiveHint())
+                .add("idempotentHint", hints.idempotentHint())
+                .add("openWorldHint", hints.openWorldHint());
+        return described.add("annotations", annotations).build();
+    }
+}

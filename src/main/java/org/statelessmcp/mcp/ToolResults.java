@@ -1,0 +1,64 @@
+package org.statelessmcp.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.protocol.JsonRpcError;
+
+/**
+ * Turns how a tool call ended into an MCP {@code CallToolResult}. What the tool returned becomes text content;
+ * an object result is also {@code structuredContent} (mirrored as text, as the specification recommends). A tool's
+ * own failure and a timeout are results with {@code isError: true}, so the model can see and react to them;
+ * invalid arguments are too from 2025-11-25 on (SEP-1303), and a JSON-RPC {@code -32602} before.
+ */
+final class ToolResults {
+
+    private ToolResults() {
+    }
+
+    /** The {@code tools/call} result, or the JSON-RPC error to answer instead. */
+    static Outcome toCallResult(Outcome outcome, String version) {
+        if (outcome instanceof Outcome.Success success) {
+            return new Outcome.Success(success(success.json()).toString());
+        }
+        if (outcome instanceof Outcome.Failure failure) {
+            JsonRpcError error = failure.error();
+            if (error.code() == JsonRpcError.INVALID_PARAMS && !McpVersions.atLeast(version, "2025-11-25")) {
+                return failure;
+            }
+            return new Outcome.Success(Json.createObjectBuilder()
+                    .add("content", Json.createArrayBuilder().add(text(error.message())))
+                    .add("isError", true)
+                    .build().toString());
+        }
+        return outcome;
+    }
+
+    private static JsonObject success(String json) {
+        JsonValue value = parse(json);
+        JsonObjectBuilder result = Json.createObjectBuilder();
+        if (value instanceof JsonString string) {
+            result.add("content", Json.createArrayBuilder().add(text(string.getString())));
+        } else {
+            result.add("content", Json.createArrayBuilder().add(text(json)));
+        }
+        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            result.add("structuredContent", value);
+        }
+        return result.build();
+    }
+
+    static JsonObject text(String text) {
+        return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+    }
+
+    private static JsonValue parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}
