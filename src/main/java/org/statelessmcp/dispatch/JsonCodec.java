@@ -4,6 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
+import org.statelessmcp.api.Content;
+import org.statelessmcp.api.ToolResponse;
+import org.statelessmcp.protocol.ContentJson;
 import jakarta.json.bind.Jsonb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,6 +25,24 @@ public final class JsonCodec {
     /** The JSON-B instance that binds structured arguments and serializes results. */
     public Jsonb jsonb() {
         return jsonb;
+    }
+
+    /** A {@link ToolResponse} as MCP's {@code CallToolResult}. */
+    public String callToolResult(ToolResponse response) {
+        StringBuilder json = new StringBuilder("{\"content\":")
+                .append(ContentJson.of(response.content()).build());
+        if (response.structuredContent() != null) {
+            json.append(",\"structuredContent\":").append(toJson(response.structuredContent()));
+        }
+        if (response.isError()) {
+            json.append(",\"isError\":true");
+        }
+        return json.append('}').toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Content> contentList(Object value) {
+        return (List<Content>) value;
     }
 
     /** {@code value} as a JSON-P tree. */
@@ -59,6 +81,15 @@ public final class JsonCodec {
         }
         if (value instanceof Boolean) {
             return value.toString();
+        }
+        if (value instanceof Content content) {
+            return ContentJson.of(content).toString();
+        }
+        if (value instanceof ToolResponse response) {
+            return callToolResult(response);
+        }
+        if (ContentJson.isContentList(value)) {
+            return ContentJson.of(contentList(value)).build().toString();
         }
         try {
             return jsonb.toJson(value);

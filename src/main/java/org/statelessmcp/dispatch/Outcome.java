@@ -5,8 +5,17 @@ import org.statelessmcp.protocol.JsonRpcError;
 /** How a call ended. */
 public sealed interface Outcome {
 
-    /** The tool returned; {@code json} is its serialized result. */
-    record Success(String json) implements Outcome {
+    /**
+     * The call answered.
+     *
+     * @param json the serialized result
+     * @param value what the tool returned, for dialects that render some values their own way; may be null
+     */
+    record Success(String json, Object value) implements Outcome {
+
+        public Success(String json) {
+            this(json, null);
+        }
     }
 
     /** The call failed with a JSON-RPC error to report. */

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.TextContent;
 import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.api.ToolResponse;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.InvalidArgumentException;
 import org.statelessmcp.registry.ToolDescriptor;
@@ -104,12 +106,23 @@ public final class ToolExecutor {
     }
 
     private Outcome success(ToolDescriptor tool, Object value) {
+        if (value instanceof ToolResponse response && response.isError()) {
+            return new Outcome.Failure(JsonRpcError.toolFailed(errorMessage(tool, response), null));
+        }
         try {
-            return new Outcome.Success(codec.toJson(value));
+            return new Outcome.Success(codec.toJson(value), value);
         } catch (IllegalArgumentException e) {
             observer.resultUnserializable(tool.name(), e);
             return new Outcome.Failure(JsonRpcError.internalError());
         }
+    }
+
+    private static String errorMessage(ToolDescriptor tool, ToolResponse response) {
+        return response.content().stream()
+                .filter(TextContent.class::isInstance)
+                .map(text -> ((TextContent) text).text())
+                .findFirst()
+                .orElse("Tool '" + tool.name() + "' failed");
     }
 
     private Outcome failure(ToolDescriptor tool, Throwable failure, CallControl control) {

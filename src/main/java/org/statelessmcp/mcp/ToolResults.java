@@ -6,7 +6,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import org.statelessmcp.api.Content;
+import org.statelessmcp.api.ToolResponse;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.protocol.ContentJson;
 import org.statelessmcp.protocol.JsonRpcError;
 
 /**
@@ -23,6 +26,17 @@ final class ToolResults {
     /** The {@code tools/call} result, or the JSON-RPC error to answer instead. */
     static Outcome toCallResult(Outcome outcome, String version) {
         if (outcome instanceof Outcome.Success success) {
+            Object value = success.value();
+            if (value instanceof ToolResponse) {
+                return success; // already rendered as a CallToolResult by the codec
+            }
+            if (value instanceof Content content) {
+                return new Outcome.Success(Json.createObjectBuilder()
+                        .add("content", Json.createArrayBuilder().add(ContentJson.of(content))).build().toString());
+            }
+            if (ContentJson.isContentList(value)) {
+                return new Outcome.Success("{\"content\":" + success.json() + '}');
+            }
             return new Outcome.Success(success(success.json()).toString());
         }
         if (outcome instanceof Outcome.Failure failure) {

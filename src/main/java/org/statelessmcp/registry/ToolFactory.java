@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.statelessmcp.api.Emitter;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
+import org.statelessmcp.api.ToolResponse;
 
 /**
  * Validates one {@code @Tool} method and builds its {@link RegisteredTool}: name, input schema, parameter sources,
@@ -129,7 +130,7 @@ final class ToolFactory {
         if (async) {
             type = type instanceof ParameterizedType stage ? stage.getActualTypeArguments()[0] : Object.class;
         }
-        if (!(type instanceof Class<?> c) || !c.isRecord()) {
+        if (!(type instanceof Class<?> c) || !c.isRecord() || c == ToolResponse.class) {
             return null;
         }
         try {
