@@ -1,0 +1,65 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** The official MCP TypeScript SDK client and MCP Inspector's CLI mode against the deployed WAR. */
+class NodeMcpClientsIT extends DeployedWarTest {
+
+    private static final String INSPECTOR = "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productWar();
+    }
+
+    private String url() {
+        return client.uri("mcp").toString();
+    }
+
+    /** The last line of the output that is a JSON object: the programs may print notices before it. */
+    private static JsonObject lastJson(String output) {
+        String[] lines = output.strip().split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith("{") && lines[i].endsWith("}")) {
+                return WireClient.object(lines[i]);
+            }
+        }
+        throw new AssertionError("no JSON line in:\n" + output);
+    }
+
+    @Test
+    void typeScriptSdkClientListsCallsAndReceivesProgressWithoutASession() throws Exception {
+        NodeTools.Run run = NodeTools.run("ts-sdk-client.txt", 120, "ts-sdk-client.mjs", url());
+        assertEquals(0, run.exitCode(), run.output());
+        JsonObject seen = lastJson(run.output());
+        assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"slow\"]", seen.getJsonArray("tools").toString());
+        assertEquals(5, seen.getJsonObject("add").getInt("result"));
+        assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
+        assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());
+        assertTrue(seen.isNull("sessionId"), "a stateless server issues no session: " + seen);
+    }
+
+    @Test
+    void inspectorCliListsTheTools() throws Exception {
+        NodeTools.Run run = NodeTools.run("inspector-tools-list.txt", 120, INSPECTOR,
+                "--cli", url(), "--transport", "http", "--method", "tools/list");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("\"name\": \"generate_numbers\""), run.output());
+    }
+
+    @Test
+    void inspectorCliCallsAdd() throws Exception {
+        NodeTools.Run run = NodeTools.run("inspector-tools-call.txt", 120, INSPECTOR,
+                "--cli", url(), "--transport", "http", "--method", "tools/call",
+                "--tool-name", "add", "--tool-arg", "a=2", "--tool-arg", "b=3");
+        assertEquals(0, run.exitCode(), run.output());
+        String compact = run.output().replaceAll("\\s", "");
+        assertTrue(compact.contains("\"structuredContent\":{\"result\":5}"), run.output());
+    }
+}
