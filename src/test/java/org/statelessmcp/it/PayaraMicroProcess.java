@@ -1,0 +1,94 @@
+package org.statelessmcp.it;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * A Payara Micro the test starts itself, on loopback and a free port, for what Arquillian's one managed container
+ * cannot show: a deployment that must fail, a second instance. Closing it stops the process it started.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final int port;
+    private final String name;
+
+    private PayaraMicroProcess(WebArchive war, String name) throws IOException {
+        this.name = name;
+        File file = new File(System.getProperty("smcp.it.tmpdir", "target"), name + ".war");
+        war.as(ZipExporter.class).exportTo(file, true);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx384m",
+                "-Dhazelcast.socket.bind.any=false", "-Djava.io.tmpdir=" + file.getParent(),
+                "-jar", System.getProperty("payara.microJar"), "--deploy", file.getPath(), "--port",
+                String.valueOf(port), "--nocluster", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("smcp.preboot"))
+                .redirectErrorStream(true).start();
+        Thread reader = new Thread(this::readOutput, "payara-micro-output-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the server and waits (bounded) until it is ready or has failed. */
+    static PayaraMicroProcess start(WebArchive war, String name) throws IOException, InterruptedException {
+        PayaraMicroProcess server = new PayaraMicroProcess(war, name);
+        if (!server.settled.await(180, TimeUnit.SECONDS)) {
+            server.close();
+            throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output));
+        }
+        return server;
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.add(line);
+                if (line.contains("ready in") || line.contains("Payara Micro failed")) {
+                    settled.countDown();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            settled.countDown();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The URL of {@code /mcp}: the WAR is served under its file name, {@code /<name>}. */
+    String mcpUrl() {
+        return "http://127.0.0.1:" + port + "/" + name + "/mcp";
+    }
+
+    /** Everything the server printed so far. */
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
