@@ -3,6 +3,7 @@ package org.statelessmcp.mcp;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +12,11 @@ import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ChunkSink;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonStrings;
+import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
 
@@ -29,6 +32,8 @@ public final class McpServer {
     private final ToolExecutor executor;
     private final String serverInfo;
     private final String toolList;
+    private final McpFeatures features;
+    private final String capabilities;
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
     public record Pending(CompletableFuture<Outcome> outcome, Runnable abandon) {
@@ -46,9 +51,15 @@ public final class McpServer {
         }
     }
 
-    public McpServer(ToolRegistry registry, ToolExecutor executor, String version) {
+    public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor, ToolObserver observer,
+                     String version) {
         this.registry = registry;
         this.executor = executor;
+        this.features = new McpFeatures(featureRegistry, observer);
+        JsonObjectBuilder advertised = Json.createObjectBuilder()
+                .add("tools", Json.createObjectBuilder().add("listChanged", false));
+        features.advertise(advertised);
+        this.capabilities = advertised.build().toString();
         this.serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", version).build()
                 .toString();
         this.toolList = ToolCatalog.render(registry.descriptors());
@@ -86,6 +97,12 @@ public final class McpServer {
                     ? Pending.error(JsonRpcError.invalidParams("unknown cursor: every tool is on the first page"))
                     : Pending.result(toolList);
             case "tools/call" -> callTool(params, version, sink);
+            case "prompts/list" -> features.promptList();
+            case "prompts/get" -> features.getPrompt(params);
+            case "resources/list" -> features.resourceList();
+            case "resources/templates/list" -> features.templateList();
+            case "resources/read" -> features.read(params);
+            case "completion/complete" -> features.complete();
             default -> Pending.error(JsonRpcError.methodNotFound(call.method()));
         };
     }
@@ -95,7 +112,7 @@ public final class McpServer {
             return Pending.error(JsonRpcError.invalidParams("initialize needs a protocolVersion"));
         }
         return Pending.result("{\"protocolVersion\":" + JsonStrings.quote(McpVersions.negotiate(requested.getString()))
-                + ",\"capabilities\":{\"tools\":{\"listChanged\":false}},\"serverInfo\":" + serverInfo + '}');
+                + ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + '}');
     }
 
     private Pending callTool(JsonObject params, String version, NotificationSink sink) {

@@ -18,6 +18,7 @@ import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.protocol.JsonRpcParser;
+import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**
@@ -77,8 +78,9 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    McpServer mcpServer(ToolRegistry registry, ToolExecutor executor, SmcpConfig config) {
-        return new McpServer(registry, executor, config.version());
+    McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
+                        SmcpConfig config) {
+        return new McpServer(registry, features, executor, log, config.version());
     }
 
     @Produces

@@ -20,8 +20,10 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int INTERNAL_ERROR = -32603;
     public static final int TOOL_FAILED = -32000;
     public static final int TOOL_TIMEOUT = -32001;
-    public static final int REQUEST_TOO_LARGE = -32002;
+    /** MCP's code for an unknown resource (revisions up to 2025-11-25). */
+    public static final int RESOURCE_NOT_FOUND = -32002;
     public static final int FORBIDDEN_ORIGIN = -32003;
+    public static final int REQUEST_TOO_LARGE = -32004;
 
     public static JsonRpcError parseError(String detail) {
         return new JsonRpcError(PARSE_ERROR, "Parse error: " + detail, null);
@@ -52,6 +54,11 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static JsonRpcError timeout(String tool, long timeoutSeconds) {
         return new JsonRpcError(TOOL_TIMEOUT, "Tool '" + tool + "' timed out after " + timeoutSeconds + " s",
                 Json.createObjectBuilder().add("tool", tool).add("timeout", timeoutSeconds).build());
+    }
+
+    public static JsonRpcError resourceNotFound(String uri) {
+        return new JsonRpcError(RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+                Json.createObjectBuilder().add("uri", uri).build());
     }
 
     public static JsonRpcError forbiddenOrigin(String origin) {

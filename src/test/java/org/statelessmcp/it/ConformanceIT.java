@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.conformance.ConformanceFeatures;
 import org.statelessmcp.it.conformance.ConformanceTools;
 
 /**
@@ -16,7 +17,7 @@ class ConformanceIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar().addClass(ConformanceTools.class);
+        return Deployments.productWar().addClasses(ConformanceTools.class, ConformanceFeatures.class);
     }
 
     @Test

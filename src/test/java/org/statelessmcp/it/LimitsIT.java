@@ -54,7 +54,7 @@ class LimitsIT extends DeployedWarTest {
         HttpResponse<String> response = client.post(padded(5000));
         assertEquals(413, response.statusCode());
         JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32002, error.getInt("code"));
+        assertEquals(-32004, error.getInt("code"));
         assertEquals(4096, error.getJsonObject("data").getInt("limit"));
     }
 
@@ -70,7 +70,7 @@ class LimitsIT extends DeployedWarTest {
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(response.startsWith("HTTP/1.1 413"), response);
-            assertTrue(response.contains("-32002"), response);
+            assertTrue(response.contains("-32004"), response);
         }
     }
 

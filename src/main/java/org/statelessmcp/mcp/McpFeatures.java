@@ -1,0 +1,222 @@
+package org.statelessmcp.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.statelessmcp.api.PromptMessage;
+import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.dispatch.ToolObserver;
+import org.statelessmcp.protocol.ContentJson;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.registry.FeatureRegistry;
+import org.statelessmcp.registry.Features;
+
+/**
+ * MCP prompts, resources, resource templates and completion, served from the {@link FeatureRegistry}. The list
+ * results are rendered once. Prompt and resource methods are quick by contract and run on the request thread.
+ */
+final class McpFeatures {
+
+    private final FeatureRegistry registry;
+    private final ToolObserver observer;
+    private final String promptList;
+    private final String resourceList;
+    private final String templateList;
+
+    McpFeatures(FeatureRegistry registry, ToolObserver observer) {
+        this.registry = registry;
+        this.observer = observer;
+        JsonArrayBuilder prompts = Json.createArrayBuilder();
+        registry.prompts().values().forEach(prompt -> prompts.add(describe(prompt.descriptor())));
+        this.promptList = Json.createObjectBuilder().add("prompts", prompts).build().toString();
+        JsonArrayBuilder resources = Json.createArrayBuilder();
+        registry.resources().values().forEach(resource -> resources.add(describe(resource.descriptor())));
+        this.resourceList = Json.createObjectBuilder().add("resources", resources).build().toString();
+        JsonArrayBuilder templates = Json.createArrayBuilder();
+        registry.templates().forEach(template -> templates.add(describe(template.descriptor())));
+        this.templateList = Json.createObjectBuilder().add("resourceTemplates", templates).build().toString();
+    }
+
+    /** The capabilities these features add to {@code initialize}'s answer. */
+    void advertise(JsonObjectBuilder capabilities) {
+        if (!registry.prompts().isEmpty()) {
+            capabilities.add("prompts", Json.createObjectBuilder().add("listChanged", false));
+        }
+        if (!registry.resources().isEmpty() || !registry.templates().isEmpty()) {
+            capabilities.add("resources", Json.createObjectBuilder().add("subscribe", false).add("listChanged", false));
+        }
+        if (!registry.prompts().isEmpty() || !registry.templates().isEmpty()) {
+            capabilities.add("completions", JsonValue.EMPTY_JSON_OBJECT);
+        }
+    }
+
+    McpServer.Pending promptList() {
+        return McpServer.Pending.result(promptList);
+    }
+
+    McpServer.Pending resourceList() {
+        return McpServer.Pending.result(resourceList);
+    }
+
+    McpServer.Pending templateList() {
+        return McpServer.Pending.result(templateList);
+    }
+
+    /** No argument completions are offered: an empty, complete list, which the specification allows. */
+    McpServer.Pending complete() {
+        return McpServer.Pending.result("{\"completion\":{\"values\":[],\"total\":0,\"hasMore\":false}}");
+    }
+
+    McpServer.Pending getPrompt(JsonObject params) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("prompts/get needs the prompt's name"));
+        }
+        FeatureRegistry.Served<Features.PromptDescriptor> prompt = registry.prompts().get(name.getString());
+        if (prompt == null) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
+        }
+        JsonObject given = params.get("arguments") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        List<Features.PromptArgument> arguments = prompt.descriptor().arguments();
+        Object[] values = new Object[arguments.size()];
+        for (int i = 0; i < values.length; i++) {
+            Features.PromptArgument argument = arguments.get(i);
+            JsonValue value = given.get(argument.name());
+            if (value instanceof JsonString string) {
+                values[i] = string.getString();
+            } else if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+                return McpServer.Pending.error(JsonRpcError.invalidParams("'" + argument.name() + "' must be a string"));
+            } else if (argument.required()) {
+                return McpServer.Pending.error(JsonRpcError.invalidParams(
+                        "missing required argument '" + argument.name() + "'"));
+            }
+        }
+        Object result;
+        try {
+            result = prompt.method().invoke(values);
+        } catch (Throwable failure) {
+            return McpServer.Pending.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
+        }
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        for (PromptMessage message : messages(result)) {
+            messages.add(Json.createObjectBuilder().add("role", message.role())
+                    .add("content", ContentJson.of(message.content())));
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder();
+        if (!prompt.descriptor().description().isEmpty()) {
+            answer.add("description", prompt.descriptor().description());
+        }
+        return McpServer.Pending.result(answer.add("messages", messages).build().toString());
+    }
+
+    McpServer.Pending read(JsonObject params) {
+        if (!(params.get("uri") instanceof JsonString uriValue)) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("resources/read needs a uri"));
+        }
+        String uri = uriValue.getString();
+        FeatureRegistry.Served<Features.ResourceDescriptor> resource = registry.resources().get(uri);
+        if (resource != null) {
+            return contents(uri, resource.descriptor().mimeType(), resource.descriptor().uri(),
+                    resource.descriptor().source(), resource.method()::invoke, new Object[0]);
+        }
+        for (FeatureRegistry.Served<Features.TemplateDescriptor> template : registry.templates()) {
+            Map<String, String> variables = template.descriptor().uriTemplate().match(uri);
+            if (variables != null) {
+                Object[] values = template.descriptor().parameters().stream().map(variables::get).toArray();
+                return contents(uri, template.descriptor().mimeType(), template.descriptor().name(),
+                        template.descriptor().source(), template.method()::invoke, values);
+            }
+        }
+        return McpServer.Pending.error(JsonRpcError.resourceNotFound(uri));
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        Object read(Object[] arguments) throws Throwable;
+    }
+
+    private McpServer.Pending contents(String uri, String mimeType, String name, String source, Reader reader,
+                                       Object[] arguments) {
+        Object value;
+        try {
+            value = reader.read(arguments);
+        } catch (Throwable failure) {
+            return McpServer.Pending.error(failed(name, source, failure));
+        }
+        JsonObjectBuilder contents = Json.createObjectBuilder().add("uri", uri);
+        if (!mimeType.isEmpty()) {
+            contents.add("mimeType", mimeType);
+        }
+        if (value instanceof byte[] bytes) {
+            contents.add("blob", Base64.getEncoder().encodeToString(bytes));
+        } else {
+            contents.add("text", value == null ? "" : value.toString());
+        }
+        return McpServer.Pending.result(Json.createObjectBuilder()
+                .add("contents", Json.createArrayBuilder().add(contents)).build().toString());
+    }
+
+    private JsonRpcError failed(String name, String source, Throwable failure) {
+        if (failure instanceof ToolCallException declared && declared.getMessage() != null) {
+            return JsonRpcError.toolFailed(declared.getMessage(), null);
+        }
+        observer.toolCrashed(name, source, failure);
+        return JsonRpcError.internalError();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<PromptMessage> messages(Object result) {
+        if (result instanceof String text) {
+            return List.of(PromptMessage.user(text));
+        }
+        if (result instanceof PromptMessage message) {
+            return List.of(message);
+        }
+        return result == null ? List.of() : (List<PromptMessage>) result;
+    }
+
+    private static JsonObject describe(Features.PromptDescriptor prompt) {
+        JsonArrayBuilder arguments = Json.createArrayBuilder();
+        for (Features.PromptArgument argument : prompt.arguments()) {
+            JsonObjectBuilder described = Json.createObjectBuilder().add("name", argument.name());
+            if (!argument.description().isEmpty()) {
+                described.add("description", argument.description());
+            }
+            arguments.add(described.add("required", argument.required()));
+        }
+        JsonObjectBuilder described = Json.createObjectBuilder().add("name", prompt.name());
+        if (!prompt.title().isEmpty()) {
+            described.add("title", prompt.title());
+        }
+        return described.add("description", prompt.description().isEmpty() ? prompt.name() : prompt.description())
+                .add("arguments", arguments).build();
+    }
+
+    private static JsonObject describe(Features.ResourceDescriptor resource) {
+        JsonObjectBuilder described = Json.createObjectBuilder().add("uri", resource.uri()).add("name", resource.name());
+        optional(described, "title", resource.title());
+        optional(described, "description", resource.description());
+        optional(described, "mimeType", resource.mimeType());
+        return described.build();
+    }
+
+    private static JsonObject describe(Features.TemplateDescriptor template) {
+        JsonObjectBuilder described = Json.createObjectBuilder()
+                .add("uriTemplate", template.uriTemplate().template()).add("name", template.name());
+        optional(described, "title", template.title());
+        optional(described, "description", template.description());
+        optional(described, "mimeType", template.mimeType());
+        return described.build();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (!value.isEmpty()) {
+            json.add(name, value);
+        }
+    }
+}
