@@ -54,6 +54,12 @@ class DeploymentValidationIT {
     }
 
     @Test
+    void resourceMethodWithParametersFailsTheDeployment() {
+        assertTrue(logged("Invalid MCP feature method " + InvalidTools.class.getName()
+                + "#resourceWithParameter: a resource method takes no parameters"), String.join("\n", OUTPUT));
+    }
+
+    @Test
     void theInvalidApplicationIsNotServed() {
         assertFalse(logged("tools registered"), "the registry must never be published");
         assertFalse(logged("was successfully deployed"), "the WAR must not be deployed");

@@ -13,6 +13,7 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.conformance.ConformanceFeatures;
 
 /** MCP over Streamable HTTP on the same endpoint, statelessly: legacy-era clients (2025-03-26 to 2025-11-25). */
 class McpIT extends DeployedWarTest {
@@ -21,7 +22,7 @@ class McpIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar();
+        return Deployments.productWar().addClass(ConformanceFeatures.class);
     }
 
     private HttpResponse<String> mcp(String body, String version, String accept, String... headers) {
@@ -246,5 +247,68 @@ class McpIT extends DeployedWarTest {
                 + WireClient.call(2, "add", "[1,2]") + "]", null, BOTH).body());
         assertEquals("{}", answers.getJsonObject(0).getJsonObject("result").toString());
         assertEquals(3, answers.getJsonObject(1).getJsonObject("result").getInt("result"));
+    }
+
+    @Test
+    void initializeAdvertisesPromptsResourcesAndCompletionsWhenTheDeploymentHasThem() {
+        JsonObject capabilities = result("initialize", INITIALIZE.formatted("2025-11-25")).getJsonObject("capabilities");
+        assertFalse(capabilities.getJsonObject("prompts").getBoolean("listChanged"));
+        assertFalse(capabilities.getJsonObject("resources").getBoolean("subscribe"));
+        assertTrue(capabilities.containsKey("completions"));
+    }
+
+    @Test
+    void promptIsRenderedWithItsArguments() {
+        JsonObject result = result("prompts/get",
+                "{\"name\":\"test_prompt_with_arguments\",\"arguments\":{\"arg1\":\"x\",\"arg2\":\"y\"}}");
+        JsonObject message = result.getJsonArray("messages").getJsonObject(0);
+        assertEquals("user", message.getString("role"));
+        assertEquals("Prompt with arguments: arg1='x', arg2='y'", message.getJsonObject("content").getString("text"));
+    }
+
+    @Test
+    void promptWithoutARequiredArgumentIsInvalidParams() {
+        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "prompts/get",
+                "{\"name\":\"test_prompt_with_arguments\",\"arguments\":{\"arg1\":\"x\"}}"), "2025-11-25", BOTH).body());
+        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+        assertTrue(answer.getJsonObject("error").getString("message").contains("'arg2'"));
+    }
+
+    @Test
+    void unknownPromptIsInvalidParams() {
+        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "prompts/get", "{\"name\":\"nope\"}"),
+                "2025-11-25", BOTH).body());
+        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void resourceTemplateReadsTheMatchingUri() {
+        JsonObject contents = result("resources/read", "{\"uri\":\"test://template/42/data\"}")
+                .getJsonArray("contents").getJsonObject(0);
+        assertEquals("test://template/42/data", contents.getString("uri"));
+        assertEquals("application/json", contents.getString("mimeType"));
+        assertTrue(contents.getString("text").contains("\"id\":\"42\""), contents.toString());
+    }
+
+    @Test
+    void binaryResourceIsABase64Blob() {
+        JsonObject contents = result("resources/read", "{\"uri\":\"test://static-binary\"}")
+                .getJsonArray("contents").getJsonObject(0);
+        assertTrue(java.util.Base64.getDecoder().decode(contents.getString("blob")).length > 0);
+    }
+
+    @Test
+    void unknownResourceIsResourceNotFoundNamingTheUri() {
+        JsonObject error = WireClient.object(mcp(WireClient.call(1, "resources/read", "{\"uri\":\"test://nope\"}"),
+                "2025-11-25", BOTH).body()).getJsonObject("error");
+        assertEquals(-32002, error.getInt("code"));
+        assertEquals("test://nope", error.getJsonObject("data").getString("uri"));
+    }
+
+    @Test
+    void resourcesAndTemplatesAreListed() {
+        assertEquals(3, result("resources/list", null).getJsonArray("resources").size());
+        assertEquals("test://template/{id}/data", result("resources/templates/list", null)
+                .getJsonArray("resourceTemplates").getJsonObject(0).getString("uriTemplate"));
     }
 }

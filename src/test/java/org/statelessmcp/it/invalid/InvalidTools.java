@@ -3,6 +3,7 @@ package org.statelessmcp.it.invalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.Resource;
 import org.statelessmcp.api.Tool;
 
 /** Tool methods the registry must refuse, all of them in one deployment. */
@@ -27,5 +28,10 @@ public class InvalidTools {
     @Tool
     public String chatty(Emitter emitter) {
         return "not streaming";
+    }
+
+    @Resource(uri = "test://needs-nothing")
+    public String resourceWithParameter(String id) {
+        return id;
     }
 }
