@@ -9,7 +9,7 @@ import org.statelessmcp.api.Tool;
 import org.statelessmcp.registry.ToolDescriptor;
 
 /** The {@code tools/list} result, rendered once: the registry never changes after deployment. */
-final class ToolCatalog {
+public final class ToolCatalog {
 
     private ToolCatalog() {
     }
@@ -33,15 +33,19 @@ final class ToolCatalog {
         if (tool.outputSchema() != null) {
             described.add("outputSchema", tool.outputSchema());
         }
-        Tool.Annotations hints = tool.hints();
+        return described.add("annotations", annotations(tool.hints())).build();
+    }
+
+    /** A tool's behaviour hints as MCP {@code ToolAnnotations}; {@code GET /tools} shows the same object. */
+    public static JsonObject annotations(Tool.Annotations hints) {
         JsonObjectBuilder annotations = Json.createObjectBuilder();
         if (!hints.title().isEmpty()) {
             annotations.add("title", hints.title());
         }
-        annotations.add("readOnlyHint", hints.readOnlyHint())
+        return annotations.add("readOnlyHint", hints.readOnlyHint())
                 .add("destructiveHint", hints.destructiveHint())
                 .add("idempotentHint", hints.idempotentHint())
-                .add("openWorldHint", hints.openWorldHint());
-        return described.add("annotations", annotations).build();
+                .add("openWorldHint", hints.openWorldHint())
+                .build();
     }
 }

@@ -75,7 +75,7 @@ public class FeatureExtension implements Extension {
                     unique(names, "resource template '" + template.uriTemplate().template() + "'", source);
                     foundTemplates.add(new Definition<>(template, method, candidate.bean()));
                 }
-            } catch (ToolDefinitionException e) {
+            } catch (InvalidDefinitionException e) {
                 event.addDeploymentProblem(new DeploymentException(e.getMessage()));
             }
         }
@@ -175,11 +175,11 @@ public class FeatureExtension implements Extension {
     private static void unique(Map<String, String> names, String what, String source) {
         String clash = names.putIfAbsent(what, source);
         if (clash != null) {
-            throw new ToolDefinitionException("Duplicate " + what + ": " + clash + " and " + source);
+            throw new InvalidDefinitionException("Duplicate " + what + ": " + clash + " and " + source);
         }
     }
 
-    private static ToolDefinitionException problem(String source, String reason) {
-        return new ToolDefinitionException("Invalid MCP feature method " + source + ": " + reason);
+    private static InvalidDefinitionException problem(String source, String reason) {
+        return new InvalidDefinitionException("Invalid MCP feature method " + source + ": " + reason);
     }
 }

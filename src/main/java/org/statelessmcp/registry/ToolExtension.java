@@ -82,7 +82,7 @@ public class ToolExtension implements Extension {
                             + tool.descriptor().name() + "': " + clash.descriptor().source() + " and "
                             + tool.descriptor().source()));
                 }
-            } catch (ToolDefinitionException e) {
+            } catch (InvalidDefinitionException e) {
                 problems++;
                 event.addDeploymentProblem(new DeploymentException(e.getMessage()));
             }

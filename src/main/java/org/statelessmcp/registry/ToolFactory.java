@@ -51,7 +51,7 @@ final class ToolFactory {
     /**
      * @param tool the method's {@code @Tool}
      * @param toolArgs each parameter's {@code @ToolArg}, or {@code null} where it has none
-     * @throws ToolDefinitionException naming the method and every problem found with it
+     * @throws InvalidDefinitionException naming the method and every problem found with it
      */
     RegisteredTool create(Bean<?> bean, Method method, Tool tool, ToolArg[] toolArgs) {
         String source = method.getDeclaringClass().getName() + '#' + method.getName();
@@ -95,7 +95,7 @@ final class ToolFactory {
                 if (argument.required()) {
                     required.add(argument.name());
                 }
-            } catch (ToolDefinitionException e) {
+            } catch (InvalidDefinitionException e) {
                 problems.add(e.getMessage());
             }
         }
@@ -109,7 +109,7 @@ final class ToolFactory {
             problems.add("declares an Emitter but is not @Tool(streaming = true)");
         }
         if (!problems.isEmpty()) {
-            throw new ToolDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
+            throw new InvalidDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
         }
 
         JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
@@ -147,14 +147,14 @@ final class ToolFactory {
         } else if (parameter.isNamePresent()) {
             name = parameter.getName();
         } else {
-            throw new ToolDefinitionException("parameter " + parameter.getName()
+            throw new InvalidDefinitionException("parameter " + parameter.getName()
                     + " has no name: compile with -parameters or name it with @ToolArg(name = \"...\")");
         }
         TypeModel model;
         try {
             model = TypeModels.of(parameter.getParameterizedType());
         } catch (UnsupportedTypeException e) {
-            throw new ToolDefinitionException("parameter '" + name + "': " + e.getMessage());
+            throw new InvalidDefinitionException("parameter '" + name + "': " + e.getMessage());
         }
         boolean hasDefault = arg != null && !arg.defaultValue().isEmpty();
         boolean required = (arg == null || arg.required()) && !hasDefault
@@ -164,7 +164,7 @@ final class ToolFactory {
             try {
                 defaultValue = model.bind(defaultJson(arg.defaultValue()), name, jsonb);
             } catch (InvalidArgumentException e) {
-                throw new ToolDefinitionException("parameter '" + name + "' has an invalid defaultValue: "
+                throw new InvalidDefinitionException("parameter '" + name + "' has an invalid defaultValue: "
                         + e.getMessage());
             }
         }
@@ -198,7 +198,7 @@ final class ToolFactory {
                     .asType(MethodType.genericMethodType(method.getParameterCount() + 1))
                     .asSpreader(Object[].class, method.getParameterCount());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ToolDefinitionException("Invalid @Tool method " + source + ": cannot be invoked (" + e + ")");
+            throw new InvalidDefinitionException("Invalid @Tool method " + source + ": cannot be invoked (" + e + ")");
         }
     }
 }

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.statelessmcp.api.Tool;
+import org.statelessmcp.mcp.ToolCatalog;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 
@@ -60,15 +60,6 @@ public class ToolCatalogServlet extends HttpServlet {
     }
 
     static JsonObject describe(ToolDescriptor tool) {
-        Tool.Annotations hints = tool.hints();
-        JsonObjectBuilder annotations = Json.createObjectBuilder()
-                .add("readOnlyHint", hints.readOnlyHint())
-                .add("destructiveHint", hints.destructiveHint())
-                .add("idempotentHint", hints.idempotentHint())
-                .add("openWorldHint", hints.openWorldHint());
-        if (!hints.title().isEmpty()) {
-            annotations.add("title", hints.title());
-        }
         JsonObjectBuilder document = Json.createObjectBuilder().add("name", tool.name());
         if (!tool.title().isEmpty()) {
             document.add("title", tool.title());
@@ -78,7 +69,7 @@ public class ToolCatalogServlet extends HttpServlet {
                 .add("streaming", tool.streaming())
                 .add("timeout", tool.timeoutSeconds())
                 .add("inputSchema", tool.inputSchema())
-                .add("annotations", annotations)
+                .add("annotations", ToolCatalog.annotations(tool.hints()))
                 .build();
     }
 }

@@ -94,7 +94,7 @@ class ToolFactoryTest {
     }
 
     private String problem(String method) {
-        return assertThrows(ToolDefinitionException.class, () -> create(method)).getMessage();
+        return assertThrows(InvalidDefinitionException.class, () -> create(method)).getMessage();
     }
 
     @Test
