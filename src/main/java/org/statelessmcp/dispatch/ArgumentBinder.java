@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.util.List;
-import org.statelessmcp.api.Emitter;
+import java.util.function.Function;
 import org.statelessmcp.registry.InvalidArgumentException;
 import org.statelessmcp.registry.Parameter;
 import org.statelessmcp.registry.ToolDescriptor;
@@ -22,10 +22,12 @@ public final class ArgumentBinder {
 
     /**
      * @param params a {@code JsonObject}, a {@code JsonArray}, or {@code null} for none
+     * @param supplied the value of each parameter the server supplies (emitter, elicitation, sampling)
      * @param jsonb binds structured arguments once they are checked
      * @throws InvalidArgumentException describing the first problem
      */
-    public static Object[] bind(ToolDescriptor tool, JsonValue params, Emitter emitter, Jsonb jsonb) {
+    public static Object[] bind(ToolDescriptor tool, JsonValue params, Function<Parameter, Object> supplied,
+                                Jsonb jsonb) {
         List<Parameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         JsonObject named = params instanceof JsonObject object ? object : null;
@@ -43,7 +45,7 @@ public final class ArgumentBinder {
                 argumentCount++;
                 values[i] = value(argument, value, jsonb);
             } else {
-                values[i] = emitter;
+                values[i] = supplied.apply(parameter);
             }
         }
         if (positional != null && positional.size() > argumentCount) {

@@ -13,6 +13,7 @@ import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.api.ToolResponse;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.InvalidArgumentException;
+import org.statelessmcp.registry.Parameter;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolHandle;
 
@@ -44,18 +45,29 @@ public final class ToolExecutor {
      * @param sink where a streaming tool's chunks go
      */
     public CallControl start(ToolHandle tool, JsonValue params, ChunkSink sink) {
+        return start(tool, params, sink, ClientRequests.NONE);
+    }
+
+    /**
+     * Starts a call whose tool may ask the client through {@code requests}.
+     *
+     * @see #start(ToolHandle, JsonValue, ChunkSink)
+     */
+    public CallControl start(ToolHandle tool, JsonValue params, ChunkSink sink, ClientRequests requests) {
         ToolDescriptor descriptor = tool.descriptor();
         CallControl control = new CallControl(descriptor.name(), descriptor.timeoutSeconds());
         Emitter emitter = descriptor.streaming() ? new StreamEmitter(control, sink, codec, observer) : null;
+        ClientAsk ask = descriptor.interactive() ? new ClientAsk(control, requests) : null;
         Object[] arguments;
         try {
-            arguments = ArgumentBinder.bind(descriptor, params, emitter, codec.jsonb());
+            arguments = ArgumentBinder.bind(descriptor, params,
+                    parameter -> parameter instanceof Parameter.EmitterParameter ? emitter : ask, codec.jsonb());
         } catch (InvalidArgumentException e) {
             control.complete(new Outcome.Failure(JsonRpcError.invalidParams(e.getMessage())));
             return control;
         }
         deadlines.watch(control);
-        if (descriptor.streaming() && !descriptor.async()) {
+        if ((descriptor.streaming() || descriptor.interactive()) && !descriptor.async()) {
             try {
                 blockingExecutor.execute(() -> run(tool, arguments, control));
             } catch (RejectedExecutionException e) {

@@ -6,14 +6,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.statelessmcp.dispatch.CallControl;
+import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonStrings;
 import org.statelessmcp.registry.FeatureRegistry;
@@ -23,8 +29,9 @@ import org.statelessmcp.registry.ToolRegistry;
 /**
  * Answers MCP requests statelessly: every request carries all it needs, no session is issued, and any instance can
  * answer any request. {@code initialize} is answered without a session id; later requests are served as they
- * come. Capabilities that need a session (list-changed notifications, subscriptions, a session log level,
- * server-to-client requests) are not advertised.
+ * come. Capabilities that need a session (list-changed notifications, subscriptions, a session log level) are
+ * not advertised. A tool may ask the client (elicitation, sampling) on its call's event stream; the answer, a
+ * separate POST, must reach this instance.
  */
 public final class McpServer {
 
@@ -34,6 +41,8 @@ public final class McpServer {
     private final String toolList;
     private final McpFeatures features;
     private final String capabilities;
+    /** Requests sent to clients during calls on this instance, by id, until the client answers. */
+    private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
     public record Pending(CompletableFuture<Outcome> outcome, Runnable abandon) {
@@ -71,7 +80,32 @@ public final class McpServer {
             return false;
         }
         ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
-        return tool != null && tool.descriptor().streaming();
+        return tool != null && (tool.descriptor().streaming() || tool.descriptor().interactive());
+    }
+
+    /**
+     * Hands a client's answer to the call that asked, if it runs on this instance.
+     *
+     * @return whether a call was waiting for it
+     */
+    public boolean answer(JsonRpcMessage.Response response) {
+        if (!(response.id() instanceof JsonString id)) {
+            return false;
+        }
+        CompletableFuture<JsonObject> waiting = askedClients.remove(id.getString());
+        if (waiting == null) {
+            return false;
+        }
+        JsonValue result = response.body().get("result");
+        if (result instanceof JsonObject object) {
+            waiting.complete(object);
+        } else {
+            JsonValue error = response.body().get("error");
+            String message = error instanceof JsonObject object && object.get("message") instanceof JsonString text
+                    ? text.getString() : "the client refused the request";
+            waiting.completeExceptionally(new ToolCallException("the client answered with an error: " + message));
+        }
+        return true;
     }
 
     /**
@@ -132,9 +166,21 @@ public final class McpServer {
         }
         ChunkSink chunks = tool.descriptor().streaming()
                 ? notifications(progressToken(params), tool.descriptor().name(), sink) : ChunkSink.DISCARD;
-        CallControl control = executor.start(tool, arguments, chunks);
+        ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : (method, asked) -> ask(sink, method, asked);
+        CallControl control = executor.start(tool, arguments, chunks, requests);
         return new Pending(control.outcome().thenApply(outcome -> ToolResults.toCallResult(outcome, version)),
                 control::abandon);
+    }
+
+    /** Sends a request to the client on the call's stream; its answer arrives as a separate POST. */
+    private CompletableFuture<JsonObject> ask(NotificationSink sink, String method, JsonObject params) {
+        String id = "smcp-" + UUID.randomUUID();
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        askedClients.put(id, answer);
+        answer.whenComplete((result, failure) -> askedClients.remove(id));
+        sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":" + JsonStrings.quote(method)
+                + ",\"params\":" + params + '}');
+        return answer;
     }
 
     private static JsonValue progressToken(JsonObject params) {

@@ -17,4 +17,11 @@ public sealed interface Parameter {
     /** The {@link org.statelessmcp.api.Emitter} of the current call. */
     record EmitterParameter() implements Parameter {
     }
+
+    /**
+     * A way to ask the client during the call: {@link org.statelessmcp.api.Elicitation} or
+     * {@link org.statelessmcp.api.Sampling}.
+     */
+    record ClientRequestParameter(Class<?> type) implements Parameter {
+    }
 }

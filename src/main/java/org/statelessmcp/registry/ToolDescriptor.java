@@ -17,11 +17,12 @@ import org.statelessmcp.api.Tool;
  * @param outputSchema the JSON Schema of its result when it returns a record, else {@code null}
  * @param parameters the source of each Java parameter, in order
  * @param async whether the method returns a {@code CompletionStage}
+ * @param interactive whether it asks the client during the call (elicitation, sampling)
  * @param source {@code Class#method}, for logs and deployment messages
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
-                             List<Parameter> parameters, boolean async,
+                             List<Parameter> parameters, boolean async, boolean interactive,
                              String source) {
 
     public ToolDescriptor {

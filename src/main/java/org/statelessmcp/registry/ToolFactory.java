@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.statelessmcp.api.Elicitation;
 import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolResponse;
@@ -80,6 +82,10 @@ final class ToolFactory {
         for (int i = 0; i < javaParameters.length; i++) {
             java.lang.reflect.Parameter javaParameter = javaParameters[i];
             ToolArg toolArg = toolArgs[i];
+            if (Elicitation.class.equals(javaParameter.getType()) || Sampling.class.equals(javaParameter.getType())) {
+                parameters.add(new Parameter.ClientRequestParameter(javaParameter.getType()));
+                continue;
+            }
             if (Emitter.class.equals(javaParameter.getType())) {
                 emitters++;
                 parameters.add(new Parameter.EmitterParameter());
@@ -120,7 +126,8 @@ final class ToolFactory {
         long timeout = Math.min(tool.timeout() > 0 ? tool.timeout() : defaultTimeoutSeconds, maxTimeoutSeconds);
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
-                timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async, source);
+                timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async,
+                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance), source);
         return new RegisteredTool(descriptor, handle(method, source), bean);
     }
 

@@ -66,8 +66,9 @@ public class JsonRpcExchange {
             JsonRpcMessage message = ((ParsedBody.Single) body).message();
             if (message instanceof JsonRpcMessage.Invalid invalid) {
                 HttpResponses.json(response, 400, JsonRpcWriter.error(invalid.id(), invalid.error()));
-            } else if (message instanceof JsonRpcMessage.Response) {
-                // a client's answer to a server request; this server sends none, so it is only acknowledged
+            } else if (message instanceof JsonRpcMessage.Response answer) {
+                // a client's answer to a request a tool sent it; acknowledged whether or not a call still waits
+                mcpServer.answer(answer);
                 HttpResponses.noContent(response, 202);
             } else if (McpMethods.isMcp(((JsonRpcRequest) message).method())) {
                 mcp.answer((JsonRpcRequest) message, request, response);
@@ -119,7 +120,8 @@ public class JsonRpcExchange {
                         new Outcome.Failure(invalid.error()))));
                 continue;
             }
-            if (message instanceof JsonRpcMessage.Response) {
+            if (message instanceof JsonRpcMessage.Response answer) {
+                mcpServer.answer(answer);
                 continue;
             }
             JsonRpcRequest call = (JsonRpcRequest) message;

@@ -57,7 +57,7 @@ class ArgumentBinderTest {
                     new Parameter.Argument("name", TEXT, true, null),
                     new Parameter.EmitterParameter(),
                     new Parameter.Argument("greeting", TEXT, false, "hello")),
-            false, "Test#greet");
+            false, false, "Test#greet");
 
     private static JsonValue json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
@@ -68,22 +68,22 @@ class ArgumentBinderTest {
     @Test
     void namedArgumentsBindByNameAndTheEmitterIsSupplied() {
         assertArrayEquals(new Object[] {"Ada", EMITTER, "hi"},
-                ArgumentBinder.bind(TOOL, json("{\"greeting\":\"hi\",\"name\":\"Ada\"}"), EMITTER, null));
+                ArgumentBinder.bind(TOOL, json("{\"greeting\":\"hi\",\"name\":\"Ada\"}"), parameter -> EMITTER, null));
     }
 
     @Test
     void missingOptionalArgumentTakesItsDefault() {
-        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\"}"), EMITTER, null)[2]);
+        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\"}"), parameter -> EMITTER, null)[2]);
     }
 
     @Test
     void nullForAnOptionalArgumentTakesItsDefault() {
-        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), EMITTER, null)[2]);
+        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), parameter -> EMITTER, null)[2]);
     }
 
     @Test
     void positionalArgumentsBindInOrderSkippingTheEmitter() {
-        Object[] values = ArgumentBinder.bind(TOOL, json("[\"Ada\",\"hey\"]"), EMITTER, null);
+        Object[] values = ArgumentBinder.bind(TOOL, json("[\"Ada\",\"hey\"]"), parameter -> EMITTER, null);
         assertEquals("Ada", values[0]);
         assertSame(EMITTER, values[1]);
         assertEquals("hey", values[2]);
@@ -92,34 +92,34 @@ class ArgumentBinderTest {
     @Test
     void missingParamsLeaveRequiredArgumentsMissing() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, null, EMITTER, null));
+                () -> ArgumentBinder.bind(TOOL, null, parameter -> EMITTER, null));
         assertEquals("missing required argument 'name' (a string)", e.getMessage());
     }
 
     @Test
     void nullForARequiredArgumentIsMissing() {
         assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("{\"name\":null}"), EMITTER, null));
+                () -> ArgumentBinder.bind(TOOL, json("{\"name\":null}"), parameter -> EMITTER, null));
     }
 
     @Test
     void unknownNameIsRefusedBeforeMissingOnes() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("{\"nmae\":\"Ada\"}"), EMITTER, null));
+                () -> ArgumentBinder.bind(TOOL, json("{\"nmae\":\"Ada\"}"), parameter -> EMITTER, null));
         assertEquals("'greet' has no argument 'nmae'", e.getMessage());
     }
 
     @Test
     void tooManyPositionalArgumentsAreRefused() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("[\"a\",\"b\",\"c\"]"), EMITTER, null));
+                () -> ArgumentBinder.bind(TOOL, json("[\"a\",\"b\",\"c\"]"), parameter -> EMITTER, null));
         assertEquals("'greet' takes at most 2 positional arguments, got 3", e.getMessage());
     }
 
     @Test
     void wrongTypeIsReportedByTheModel() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> ArgumentBinder.bind(TOOL, json("[1]"), EMITTER, null));
+                () -> ArgumentBinder.bind(TOOL, json("[1]"), parameter -> EMITTER, null));
         assertEquals("'name' must be a string", e.getMessage());
     }
 
