@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.conformance.ConformanceTools;
 
 /** The official MCP TypeScript SDK client and MCP Inspector's CLI mode against the deployed WAR. */
 class NodeMcpClientsIT extends DeployedWarTest {
@@ -15,7 +16,7 @@ class NodeMcpClientsIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar();
+        return Deployments.productWar().addClass(ConformanceTools.class);
     }
 
     private String url() {
@@ -38,11 +39,25 @@ class NodeMcpClientsIT extends DeployedWarTest {
         NodeTools.Run run = NodeTools.run("ts-sdk-client.txt", 120, "ts-sdk-client.mjs", url());
         assertEquals(0, run.exitCode(), run.output());
         JsonObject seen = lastJson(run.output());
-        assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"slow\"]", seen.getJsonArray("tools").toString());
+        assertTrue(seen.getJsonArray("tools").toString().startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"slow\""),
+                seen.toString());
         assertEquals(5, seen.getJsonObject("add").getInt("result"));
         assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
         assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());
         assertTrue(seen.isNull("sessionId"), "a stateless server issues no session: " + seen);
+    }
+
+    @Test
+    void toolResultCarriesTheClientsRealAnswerToAnElicitation() throws Exception {
+        JsonObject seen = lastJson(NodeTools.run("ts-sdk-client-ask.txt", 120, "ts-sdk-client.mjs", url()).output());
+        assertEquals("User response: action=accept, content={\"username\":\"ada\",\"email\":\"ada@example.com\"}",
+                seen.getString("elicitation"));
+    }
+
+    @Test
+    void toolResultCarriesTheClientModelsRealAnswerToASamplingRequest() throws Exception {
+        JsonObject seen = lastJson(NodeTools.run("ts-sdk-client-sample.txt", 120, "ts-sdk-client.mjs", url()).output());
+        assertEquals("LLM response: model saw: What is 6 x 7?", seen.getString("sampling"));
     }
 
     @Test
