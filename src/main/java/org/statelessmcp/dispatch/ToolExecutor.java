@@ -19,8 +19,8 @@ import org.statelessmcp.registry.ToolHandle;
 
 /**
  * Runs tool calls. A plain tool runs on the calling thread: for the one-shot calls that make up most traffic this
- * is the cheapest place. A blocking streaming tool runs on the managed executor, because its caller has gone
- * asynchronous and must not hold the request thread. A tool that returns a {@code CompletionStage} is invoked on
+ * is the cheapest place. A blocking streaming tool, or one that asks the client during the call, runs on the
+ * managed executor, because its caller has gone asynchronous and must not hold the request thread. A tool that returns a {@code CompletionStage} is invoked on
  * the calling thread and answers whenever its stage completes, holding no thread while it waits. Every call is
  * watched for its deadline.
  */

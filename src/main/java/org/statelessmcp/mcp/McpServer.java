@@ -178,8 +178,13 @@ public final class McpServer {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         askedClients.put(id, answer);
         answer.whenComplete((result, failure) -> askedClients.remove(id));
-        sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":" + JsonStrings.quote(method)
-                + ",\"params\":" + params + '}');
+        try {
+            sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":"
+                    + JsonStrings.quote(method) + ",\"params\":" + params + '}');
+        } catch (RuntimeException streamClosed) {
+            answer.cancel(false);
+            throw streamClosed;
+        }
         return answer;
     }
 
