@@ -25,22 +25,19 @@ final class McpFeatures {
 
     private final FeatureRegistry registry;
     private final ToolObserver observer;
-    private final String promptList;
-    private final String resourceList;
-    private final String templateList;
+    private final PagedList promptList;
+    private final PagedList resourceList;
+    private final PagedList templateList;
 
-    McpFeatures(FeatureRegistry registry, ToolObserver observer) {
+    McpFeatures(FeatureRegistry registry, ToolObserver observer, int pageSize) {
         this.registry = registry;
         this.observer = observer;
-        JsonArrayBuilder prompts = Json.createArrayBuilder();
-        registry.prompts().values().forEach(prompt -> prompts.add(describe(prompt.descriptor())));
-        this.promptList = Json.createObjectBuilder().add("prompts", prompts).build().toString();
-        JsonArrayBuilder resources = Json.createArrayBuilder();
-        registry.resources().values().forEach(resource -> resources.add(describe(resource.descriptor())));
-        this.resourceList = Json.createObjectBuilder().add("resources", resources).build().toString();
-        JsonArrayBuilder templates = Json.createArrayBuilder();
-        registry.templates().forEach(template -> templates.add(describe(template.descriptor())));
-        this.templateList = Json.createObjectBuilder().add("resourceTemplates", templates).build().toString();
+        this.promptList = new PagedList("prompts", registry.prompts().values().stream()
+                .map(prompt -> describe(prompt.descriptor())).toList(), pageSize);
+        this.resourceList = new PagedList("resources", registry.resources().values().stream()
+                .map(resource -> describe(resource.descriptor())).toList(), pageSize);
+        this.templateList = new PagedList("resourceTemplates", registry.templates().stream()
+                .map(template -> describe(template.descriptor())).toList(), pageSize);
     }
 
     /** The capabilities these features add to {@code initialize}'s answer. */
@@ -56,16 +53,16 @@ final class McpFeatures {
         }
     }
 
-    McpServer.Pending promptList() {
-        return McpServer.Pending.result(promptList);
+    McpServer.Pending promptList(JsonObject params) {
+        return promptList.page(params);
     }
 
-    McpServer.Pending resourceList() {
-        return McpServer.Pending.result(resourceList);
+    McpServer.Pending resourceList(JsonObject params) {
+        return resourceList.page(params);
     }
 
-    McpServer.Pending templateList() {
-        return McpServer.Pending.result(templateList);
+    McpServer.Pending templateList(JsonObject params) {
+        return templateList.page(params);
     }
 
     /** No argument completions are offered: an empty, complete list, which the specification allows. */

@@ -38,7 +38,7 @@ public final class McpServer {
     private final ToolRegistry registry;
     private final ToolExecutor executor;
     private final String serverInfo;
-    private final String toolList;
+    private final PagedList toolList;
     private final McpFeatures features;
     private final String capabilities;
     /** Requests sent to clients during calls on this instance, by id, until the client answers. */
@@ -60,18 +60,21 @@ public final class McpServer {
         }
     }
 
+    /**
+     * @param pageSize the most items on one page of a list result
+     */
     public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor, ToolObserver observer,
-                     String version) {
+                     String version, int pageSize) {
         this.registry = registry;
         this.executor = executor;
-        this.features = new McpFeatures(featureRegistry, observer);
+        this.features = new McpFeatures(featureRegistry, observer, pageSize);
         JsonObjectBuilder advertised = Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", false));
         features.advertise(advertised);
         this.capabilities = advertised.build().toString();
         this.serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", version).build()
                 .toString();
-        this.toolList = ToolCatalog.render(registry.descriptors());
+        this.toolList = ToolCatalog.render(registry.descriptors(), pageSize);
     }
 
     /** Whether answering {@code call} may send notifications before its result, so that SSE is worth it. */
@@ -127,14 +130,12 @@ public final class McpServer {
             case McpMethods.INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
             case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
-            case "tools/list" -> params.containsKey("cursor")
-                    ? Pending.error(JsonRpcError.invalidParams("unknown cursor: every tool is on the first page"))
-                    : Pending.result(toolList);
+            case "tools/list" -> toolList.page(params);
             case "tools/call" -> callTool(params, version, sink);
-            case "prompts/list" -> features.promptList();
+            case "prompts/list" -> features.promptList(params);
             case "prompts/get" -> features.getPrompt(params);
-            case "resources/list" -> features.resourceList();
-            case "resources/templates/list" -> features.templateList();
+            case "resources/list" -> features.resourceList(params);
+            case "resources/templates/list" -> features.templateList(params);
             case "resources/read" -> features.read(params);
             case "completion/complete" -> features.complete();
             default -> Pending.error(JsonRpcError.methodNotFound(call.method()));

@@ -1,7 +1,6 @@
 package org.statelessmcp.mcp;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
@@ -14,12 +13,8 @@ public final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    static String render(Collection<ToolDescriptor> tools) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ToolDescriptor tool : tools) {
-            list.add(describe(tool));
-        }
-        return Json.createObjectBuilder().add("tools", list).build().toString();
+    static PagedList render(Collection<ToolDescriptor> tools, int pageSize) {
+        return new PagedList("tools", tools.stream().map(ToolCatalog::describe).toList(), pageSize);
     }
 
     static JsonObject describe(ToolDescriptor tool) {

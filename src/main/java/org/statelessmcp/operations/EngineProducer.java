@@ -80,7 +80,7 @@ public class EngineProducer {
     @Singleton
     McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
                         SmcpConfig config) {
-        return new McpServer(registry, features, executor, log, config.version());
+        return new McpServer(registry, features, executor, log, config.version(), config.mcpPageSize());
     }
 
     @Produces

@@ -33,6 +33,7 @@ class LimitsIT extends DeployedWarTest {
         settings.setProperty("smcp.max-tool-timeout", "20");
         settings.setProperty("smcp.examples.enabled", "false");
         settings.setProperty("smcp.allowed-origins", "https://app.example.com, https://other.example.com");
+        settings.setProperty("smcp.mcp.page-size", "4");
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
@@ -157,5 +158,24 @@ class LimitsIT extends DeployedWarTest {
                 .header("Origin", "https://third.example.com").build());
         assertEquals(403, refused.statusCode());
         assertEquals(-32003, WireClient.object(refused.body()).getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void mcpToolListIsPagedByTheConfiguredSizeAndTheCursorsLeadThroughEveryTool() {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String params = cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}";
+            JsonObject result = WireClient.object(client.post(WireClient.call(1, "tools/list", params)).body())
+                    .getJsonObject("result");
+            assertTrue(result.getJsonArray("tools").size() <= 4, result.toString());
+            result.getJsonArray("tools").getValuesAs(JsonObject.class).forEach(t -> seen.add(t.getString("name")));
+            cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
+            pages++;
+        } while (cursor != null && pages < 20);
+        JsonObject catalog = WireClient.object(client.get("tools").body());
+        assertEquals(new java.util.TreeSet<>(catalog.getJsonObject("tools").keySet()), seen);
+        assertTrue(pages > 1, "more tools than one page holds");
     }
 }
