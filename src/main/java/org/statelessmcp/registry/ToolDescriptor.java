@@ -28,12 +28,4 @@ public record ToolDescriptor(String name, String title, String description, bool
     public ToolDescriptor {
         parameters = List.copyOf(parameters);
     }
-
-    /** The named arguments, in declaration order (positional params bind to these). */
-    public List<Parameter.Argument> arguments() {
-        return parameters.stream()
-                .filter(Parameter.Argument.class::isInstance)
-                .map(Parameter.Argument.class::cast)
-                .toList();
-    }
 }
