@@ -1,48 +1,93 @@
 package org.statelessmcp.dispatch;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.statelessmcp.api.ClientInput;
 import org.statelessmcp.api.Elicitation;
 import org.statelessmcp.api.ElicitationResult;
+import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.ToolCallException;
 
-/** The {@link Elicitation} and {@link Sampling} of one call: each request waits for the client within the call. */
-final class ClientAsk implements Elicitation, Sampling {
+/**
+ * The {@link ClientInput}, {@link Elicitation} and {@link Sampling} of one call. Questions asked through the
+ * last two get keys by their order ({@code elicitation-1}, {@code sampling-1}, ...), stable when a 2026 tool runs
+ * again with the answers.
+ */
+public final class ClientAsk implements ClientInput, Elicitation, Sampling {
 
     private final CallControl control;
     private final ClientRequests requests;
+    private final AtomicInteger elicitations = new AtomicInteger();
+    private final AtomicInteger samplings = new AtomicInteger();
 
-    ClientAsk(CallControl control, ClientRequests requests) {
+    public ClientAsk(CallControl control, ClientRequests requests) {
         this.control = control;
         this.requests = requests;
     }
 
     @Override
+    public boolean supports(String capability) {
+        return requests.supports(capability);
+    }
+
+    @Override
+    public JsonObject request(InputRequest request) {
+        return await(request, requests.send(check(request)));
+    }
+
+    @Override
+    public Map<String, JsonObject> requestAll(List<InputRequest> asked) {
+        Map<String, CompletableFuture<JsonObject>> sent = new LinkedHashMap<>();
+        for (InputRequest request : asked) {
+            if (sent.containsKey(request.key())) {
+                throw new IllegalArgumentException("two input requests share the key '" + request.key() + "'");
+            }
+            sent.put(request.key(), null);
+        }
+        // every question is sent before any answer is awaited: one round trip for all of them
+        for (InputRequest request : asked) {
+            sent.put(request.key(), requests.send(check(request)));
+        }
+        Map<String, JsonObject> answers = new LinkedHashMap<>();
+        for (InputRequest request : asked) {
+            answers.put(request.key(), await(request, sent.get(request.key())));
+        }
+        return answers;
+    }
+
+    @Override
     public ElicitationResult elicit(String message, JsonObject requestedSchema) {
-        JsonObject result = await("elicitation/create", Json.createObjectBuilder()
-                .add("message", message).add("requestedSchema", requestedSchema).build());
+        JsonObject result = request(InputRequest.elicit("elicitation-" + elicitations.incrementAndGet(), message,
+                requestedSchema));
         JsonValue content = result.get("content");
-        return new ElicitationResult(result.getString("action", "cancel"),
+        // a client that sends the form's content without an action has accepted it
+        return new ElicitationResult(result.getString("action", content instanceof JsonObject ? "accept" : "cancel"),
                 content instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @Override
     public JsonObject createMessage(JsonObject params) {
-        return await("sampling/createMessage", params);
+        return request(new InputRequest("sampling-" + samplings.incrementAndGet(), InputRequest.SAMPLING, params));
     }
 
-    private JsonObject await(String method, JsonObject params) {
+    private InputRequest check(InputRequest request) {
         if (!control.isRunning()) {
             throw new CancellationException("the call to '" + control.tool() + "' has ended");
         }
-        CompletableFuture<JsonObject> answer = requests.send(method, params);
+        return request;
+    }
+
+    private JsonObject await(InputRequest request, CompletableFuture<JsonObject> answer) {
         try {
             long remaining = control.deadlineNanos() - System.nanoTime();
             return answer.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
@@ -50,10 +95,12 @@ final class ClientAsk implements Elicitation, Sampling {
             Thread.currentThread().interrupt();
             throw new CancellationException("the call to '" + control.tool() + "' has ended");
         } catch (TimeoutException e) {
-            throw new CancellationException("the client did not answer " + method + " in time");
+            throw new CancellationException("the client did not answer " + request.method() + " in time");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ToolCallException refused ? refused
-                    : new ToolCallException("the client could not answer " + method);
+            if (e.getCause() instanceof RoundEnd || e.getCause() instanceof ToolCallException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new ToolCallException("the client could not answer " + request.method());
         } finally {
             answer.cancel(false);
         }

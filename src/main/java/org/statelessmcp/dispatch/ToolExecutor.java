@@ -139,6 +139,10 @@ public final class ToolExecutor {
 
     private Outcome failure(ToolDescriptor tool, Throwable failure, CallControl control) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof RoundEnd roundEnd) {
+            // the dialect answers from what the tool asked; this placeholder is never sent as it is
+            return new Outcome.Failure(JsonRpcError.toolFailed(roundEnd.getMessage(), null));
+        }
         if (cause instanceof ToolCallException declared) {
             JsonValue data = null;
             if (declared.data() != null) {

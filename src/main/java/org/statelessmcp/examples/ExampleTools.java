@@ -1,5 +1,7 @@
 package org.statelessmcp.examples;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.statelessmcp.api.ClientInput;
 import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolCallException;
@@ -58,6 +62,25 @@ public class ExampleTools {
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Echo echo(@ToolArg(description = "Any text") String message) {
         return new Echo(message);
+    }
+
+    @Tool(description = "Greets the user, asking their name through the client (MCP elicitation) when the client "
+            + "can show a form.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public String greet(ClientInput input) {
+        if (!input.supports("elicitation")) {
+            return "Hello, stranger!";
+        }
+        JsonObject answer = input.request(InputRequest.elicit("user_name", "What is your name?",
+                Json.createObjectBuilder().add("type", "object")
+                        .add("properties", Json.createObjectBuilder().add("name", Json.createObjectBuilder()
+                                .add("type", "string").add("title", "Your name")))
+                        .add("required", Json.createArrayBuilder().add("name")).build()));
+        if (!"accept".equals(answer.getString("action", "accept"))
+                || !(answer.get("content") instanceof JsonObject content) || content.getString("name", "").isBlank()) {
+            return "Hello, stranger!";
+        }
+        return "Hello, " + content.getString("name") + "!";
     }
 
     @Tool(name = "generate_numbers", streaming = true, timeout = 60,

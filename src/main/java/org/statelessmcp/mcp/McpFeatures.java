@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.statelessmcp.api.PromptMessage;
 import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.dispatch.CallControl;
+import org.statelessmcp.dispatch.ClientAsk;
+import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.RoundEnd;
 import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.protocol.ContentJson;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -22,6 +26,9 @@ import org.statelessmcp.registry.Features;
  * results are rendered once. Prompt and resource methods are quick by contract and run on the request thread.
  */
 final class McpFeatures {
+
+    /** How long a prompt may wait for its client's answer; only 2025 clients could make it wait, and they cannot ask. */
+    private static final long PROMPT_INPUT_TIMEOUT_SECONDS = 30;
 
     private final FeatureRegistry registry;
     private final ToolObserver observer;
@@ -70,7 +77,10 @@ final class McpFeatures {
         return McpServer.Pending.result("{\"completion\":{\"values\":[],\"total\":0,\"hasMore\":false}}");
     }
 
-    McpServer.Pending getPrompt(JsonObject params) {
+    /**
+     * @param requests how the prompt may ask its client for input
+     */
+    McpServer.Pending getPrompt(JsonObject params, ClientRequests requests) {
         if (!(params.get("name") instanceof JsonString name)) {
             return McpServer.Pending.error(JsonRpcError.invalidParams("prompts/get needs the prompt's name"));
         }
@@ -79,10 +89,15 @@ final class McpFeatures {
             return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
         }
         JsonObject given = params.get("arguments") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        List<Features.PromptArgument> arguments = prompt.descriptor().arguments();
-        Object[] values = new Object[arguments.size()];
+        List<Features.PromptParameter> parameters = prompt.descriptor().parameters();
+        Object[] values = new Object[parameters.size()];
+        ClientAsk ask = new ClientAsk(new CallControl(prompt.descriptor().name(), PROMPT_INPUT_TIMEOUT_SECONDS),
+                requests);
         for (int i = 0; i < values.length; i++) {
-            Features.PromptArgument argument = arguments.get(i);
+            if (!(parameters.get(i) instanceof Features.PromptArgument argument)) {
+                values[i] = ask;
+                continue;
+            }
             JsonValue value = given.get(argument.name());
             if (value instanceof JsonString string) {
                 values[i] = string.getString();
@@ -96,6 +111,9 @@ final class McpFeatures {
         Object result;
         try {
             result = prompt.method().invoke(values);
+        } catch (RoundEnd roundEnd) {
+            // the prompt asked its client: the round decides the answer
+            return McpServer.Pending.error(JsonRpcError.toolFailed(roundEnd.getMessage(), null));
         } catch (Throwable failure) {
             return McpServer.Pending.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
         }
@@ -111,7 +129,10 @@ final class McpFeatures {
         return McpServer.Pending.result(answer.add("messages", messages).build().toString());
     }
 
-    McpServer.Pending read(JsonObject params) {
+    /**
+     * @param stateless whether the request speaks 2026-07-28, which reports an unknown resource as {@code -32602}
+     */
+    McpServer.Pending read(JsonObject params, boolean stateless) {
         if (!(params.get("uri") instanceof JsonString uriValue)) {
             return McpServer.Pending.error(JsonRpcError.invalidParams("resources/read needs a uri"));
         }
@@ -129,7 +150,8 @@ final class McpFeatures {
                         template.descriptor().source(), template.method()::invoke, values);
             }
         }
-        return McpServer.Pending.error(JsonRpcError.resourceNotFound(uri));
+        return McpServer.Pending.error(stateless ? JsonRpcError.unknownResource(uri)
+                : JsonRpcError.resourceNotFound(uri));
     }
 
     @FunctionalInterface

@@ -1,19 +1,12 @@
 package org.statelessmcp.mcp;
 
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.statelessmcp.dispatch.CallControl;
-import org.statelessmcp.api.ToolCallException;
-import org.statelessmcp.dispatch.ChunkSink;
+import java.util.function.UnaryOperator;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
@@ -23,26 +16,29 @@ import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonStrings;
 import org.statelessmcp.registry.FeatureRegistry;
-import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**
  * Answers MCP requests statelessly: every request carries all it needs, no session is issued, and any instance can
- * answer any request. {@code initialize} is answered without a session id; later requests are served as they
- * come. Capabilities that need a session (list-changed notifications, subscriptions, a session log level) are
- * not advertised. A tool may ask the client (elicitation, sampling) on its call's event stream; the answer, a
- * separate POST, must reach this instance.
+ * answer any request. The 2025 revisions' {@code initialize} is answered without a session id; 2026-07-28 requests
+ * carry their version and client capabilities themselves and may discover the server with {@code server/discover}.
+ * Capabilities that need a session (list-changed notifications, subscriptions, a session log level) are not
+ * advertised.
  */
 public final class McpServer {
 
-    private final ToolRegistry registry;
-    private final ToolExecutor executor;
-    private final String serverInfo;
-    private final PagedList toolList;
-    private final McpFeatures features;
-    private final String capabilities;
-    /** Requests sent to clients during calls on this instance, by id, until the client answers. */
-    private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
+    /**
+     * How the server presents itself.
+     *
+     * @param version the server's version in {@code serverInfo}
+     * @param pageSize the most items on one page of a list result
+     * @param instructions guidance for the client's model, or {@code null}
+     * @param listTtlMillis how long 2026 clients may cache list results
+     * @param states seals the {@code requestState} of multi round-trip requests
+     */
+    public record Settings(String version, int pageSize, String instructions, long listTtlMillis,
+                           RequestStates states) {
+    }
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
     public record Pending(CompletableFuture<Outcome> outcome, Runnable abandon) {
@@ -58,66 +54,63 @@ public final class McpServer {
         static Pending error(JsonRpcError error) {
             return done(new Outcome.Failure(error));
         }
+
+        Pending map(UnaryOperator<Outcome> change) {
+            return new Pending(outcome.thenApply(change), abandon);
+        }
     }
 
-    /**
-     * @param pageSize the most items on one page of a list result
-     */
-    public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor, ToolObserver observer,
-                     String version, int pageSize) {
-        this.registry = registry;
-        this.executor = executor;
-        this.features = new McpFeatures(featureRegistry, observer, pageSize);
+    private final ToolCalls tools;
+    private final McpFeatures features;
+    private final PagedList toolList;
+    private final RequestStates states;
+    private final StatelessResults stateless;
+    private final String initializeTail;
+    private final String discovery;
+
+    public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor,
+                     ToolObserver observer, Settings settings) {
+        this.states = settings.states();
+        this.tools = new ToolCalls(registry, executor, states);
+        this.features = new McpFeatures(featureRegistry, observer, settings.pageSize());
+        this.toolList = ToolCatalog.render(registry.descriptors(), settings.pageSize());
         JsonObjectBuilder advertised = Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", false));
         features.advertise(advertised);
-        this.capabilities = advertised.build().toString();
-        this.serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", version).build()
-                .toString();
-        this.toolList = ToolCatalog.render(registry.descriptors(), pageSize);
+        JsonObject capabilities = advertised.build();
+        String serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", settings.version())
+                .build().toString();
+        String instructions = settings.instructions() == null ? ""
+                : ",\"instructions\":" + JsonStrings.quote(settings.instructions());
+        this.initializeTail = ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + instructions
+                + '}';
+        this.discovery = "{\"supportedVersions\":" + Json.createArrayBuilder(McpVersions.SUPPORTED).build()
+                + ",\"capabilities\":" + capabilities + instructions + '}';
+        this.stateless = new StatelessResults(serverInfo, settings.listTtlMillis());
     }
 
     /** Whether answering {@code call} may send notifications before its result, so that SSE is worth it. */
-    public boolean mayNotify(JsonRpcRequest call) {
-        if (!"tools/call".equals(call.method()) || !(call.params() instanceof JsonObject params)) {
-            return false;
-        }
-        ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
-        return tool != null && (tool.descriptor().streaming() || tool.descriptor().interactive());
+    public boolean mayNotify(JsonRpcRequest call, RequestContext context) {
+        return "tools/call".equals(call.method()) && call.params() instanceof JsonObject params
+                && tools.mayNotify(params, context);
     }
 
     /**
-     * Hands a client's answer to the call that asked, if it runs on this instance.
+     * Hands a 2025 client's answer to the call that asked it, if that call runs on this instance.
      *
      * @return whether a call was waiting for it
      */
     public boolean answer(JsonRpcMessage.Response response) {
-        if (!(response.id() instanceof JsonString id)) {
-            return false;
-        }
-        CompletableFuture<JsonObject> waiting = askedClients.remove(id.getString());
-        if (waiting == null) {
-            return false;
-        }
-        JsonValue result = response.body().get("result");
-        if (result instanceof JsonObject object) {
-            waiting.complete(object);
-        } else {
-            JsonValue error = response.body().get("error");
-            String message = error instanceof JsonObject object && object.get("message") instanceof JsonString text
-                    ? text.getString() : "the client refused the request";
-            waiting.completeExceptionally(new ToolCallException("the client answered with an error: " + message));
-        }
-        return true;
+        return tools.answer(response);
     }
 
     /**
      * Answers one MCP request.
      *
-     * @param version the protocol version in force for this request
+     * @param context the protocol version in force and what the request says about its client
      * @param sink where notifications preceding the result go
      */
-    public Pending handle(JsonRpcRequest call, String version, NotificationSink sink) {
+    public Pending handle(JsonRpcRequest call, RequestContext context, NotificationSink sink) {
         JsonObject params;
         if (call.params() == null) {
             params = JsonValue.EMPTY_JSON_OBJECT;
@@ -126,20 +119,75 @@ public final class McpServer {
         } else {
             return Pending.error(JsonRpcError.invalidParams("MCP params must be an object"));
         }
+        if (context.stateless()) {
+            return handleStateless(call.method(), params, context, sink);
+        }
         return switch (call.method()) {
             case McpMethods.INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
             case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
             case "tools/list" -> toolList.page(params);
-            case "tools/call" -> callTool(params, version, sink);
+            case "tools/call" -> tools.call(params, context, sink);
             case "prompts/list" -> features.promptList(params);
-            case "prompts/get" -> features.getPrompt(params);
+            case "prompts/get" -> features.getPrompt(params, ClientRequests.NONE);
             case "resources/list" -> features.resourceList(params);
             case "resources/templates/list" -> features.templateList(params);
-            case "resources/read" -> features.read(params);
+            case "resources/read" -> features.read(params, false);
             case "completion/complete" -> features.complete();
             default -> Pending.error(JsonRpcError.methodNotFound(call.method()));
         };
+    }
+
+    /**
+     * The 2026-07-28 methods. {@code initialize}, {@code ping}, {@code logging/setLevel} and the subscription
+     * methods are gone from this revision, and {@code subscriptions/listen} is not offered: with no list ever
+     * changing, there is nothing to listen to.
+     */
+    private Pending handleStateless(String method, JsonObject params, RequestContext context, NotificationSink sink) {
+        StatelessResults.Caching caching = StatelessResults.Caching.NONE;
+        Pending pending;
+        switch (method) {
+            case "server/discover" -> {
+                pending = Pending.result(discovery);
+                caching = StatelessResults.Caching.PUBLIC;
+            }
+            case "tools/list", "prompts/list", "resources/list", "resources/templates/list" -> {
+                pending = list(method, params);
+                // the same for every caller while the deployment lasts
+                caching = StatelessResults.Caching.PUBLIC;
+            }
+            case "resources/read" -> {
+                pending = features.read(params, true);
+                caching = StatelessResults.Caching.PRIVATE_NOW;
+            }
+            case "tools/call" -> pending = tools.call(params, context, sink);
+            case "prompts/get" -> pending = prompt(params, context);
+            case "completion/complete" -> pending = features.complete();
+            default -> pending = Pending.error(JsonRpcError.methodNotFound(method));
+        }
+        StatelessResults.Caching hints = caching;
+        return pending.map(outcome -> stateless.complete(outcome, hints));
+    }
+
+    private Pending list(String method, JsonObject params) {
+        return switch (method) {
+            case "tools/list" -> toolList.page(params);
+            case "prompts/list" -> features.promptList(params);
+            case "resources/list" -> features.resourceList(params);
+            default -> features.templateList(params);
+        };
+    }
+
+    /** A 2026 {@code prompts/get}, whose prompt may ask the client for input in rounds. */
+    private Pending prompt(JsonObject params, RequestContext context) {
+        String name = params.get("name") instanceof JsonString text ? text.getString() : "";
+        InputRound.Opened opened = InputRound.open(params, context,
+                new RequestStates.Binding("prompts/get", name, params.get("arguments"), context.principal()), states);
+        if (opened instanceof InputRound.Refused refused) {
+            return Pending.error(refused.error());
+        }
+        InputRound round = ((InputRound.Ready) opened).round();
+        return features.getPrompt(params, round).map(outcome -> round.conclude(outcome, states));
     }
 
     private Pending initialize(JsonObject params) {
@@ -147,67 +195,6 @@ public final class McpServer {
             return Pending.error(JsonRpcError.invalidParams("initialize needs a protocolVersion"));
         }
         return Pending.result("{\"protocolVersion\":" + JsonStrings.quote(McpVersions.negotiate(requested.getString()))
-                + ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + '}');
-    }
-
-    private Pending callTool(JsonObject params, String version, NotificationSink sink) {
-        if (!(params.get("name") instanceof JsonString name)) {
-            return Pending.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
-        }
-        ToolHandle tool = registry.find(name.getString());
-        if (tool == null) {
-            return Pending.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
-        }
-        JsonValue arguments = params.get("arguments");
-        if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {
-            arguments = null;
-        }
-        if (arguments != null && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
-            return Pending.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
-        }
-        ChunkSink chunks = tool.descriptor().streaming()
-                ? notifications(progressToken(params), tool.descriptor().name(), sink) : ChunkSink.DISCARD;
-        ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : (method, asked) -> ask(sink, method, asked);
-        CallControl control = executor.start(tool, arguments, chunks, requests);
-        return new Pending(control.outcome().thenApply(outcome -> ToolResults.toCallResult(outcome, version)),
-                control::abandon);
-    }
-
-    /** Sends a request to the client on the call's stream; its answer arrives as a separate POST. */
-    private CompletableFuture<JsonObject> ask(NotificationSink sink, String method, JsonObject params) {
-        String id = "smcp-" + UUID.randomUUID();
-        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-        askedClients.put(id, answer);
-        answer.whenComplete((result, failure) -> askedClients.remove(id));
-        try {
-            sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":"
-                    + JsonStrings.quote(method) + ",\"params\":" + params + '}');
-        } catch (RuntimeException streamClosed) {
-            answer.cancel(false);
-            throw streamClosed;
-        }
-        return answer;
-    }
-
-    private static JsonValue progressToken(JsonObject params) {
-        JsonValue meta = params.get("_meta");
-        JsonValue token = meta instanceof JsonObject object ? object.get("progressToken") : null;
-        return token instanceof JsonString || token instanceof JsonNumber ? token : null;
-    }
-
-    /**
-     * A streaming tool's chunks as notifications: progress (counting chunks, the chunk as its message) when the
-     * client asked for progress, otherwise log messages at level info.
-     */
-    private static ChunkSink notifications(JsonValue token, String tool, NotificationSink sink) {
-        if (token != null) {
-            AtomicLong progress = new AtomicLong();
-            return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
-                    + "{\"progressToken\":" + token + ",\"progress\":" + progress.incrementAndGet()
-                    + ",\"message\":" + JsonStrings.quote(chunk) + "}}");
-        }
-        String logger = JsonStrings.quote(tool);
-        return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":"
-                + "{\"level\":\"info\",\"logger\":" + logger + ",\"data\":" + chunk + "}}");
+                + initializeTail);
     }
 }

@@ -37,10 +37,11 @@ public final class ToolCatalog {
         if (!hints.title().isEmpty()) {
             annotations.add("title", hints.title());
         }
-        return annotations.add("readOnlyHint", hints.readOnlyHint())
-                .add("destructiveHint", hints.destructiveHint())
-                .add("idempotentHint", hints.idempotentHint())
-                .add("openWorldHint", hints.openWorldHint())
-                .build();
+        annotations.add("readOnlyHint", hints.readOnlyHint());
+        if (!hints.readOnlyHint()) {
+            // the specification gives these meaning only for a tool that changes something
+            annotations.add("destructiveHint", hints.destructiveHint()).add("idempotentHint", hints.idempotentHint());
+        }
+        return annotations.add("openWorldHint", hints.openWorldHint()).build();
     }
 }

@@ -17,6 +17,10 @@ import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.McpServer;
+import org.statelessmcp.mcp.RequestStates;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.logging.Logger;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolRegistry;
@@ -27,6 +31,8 @@ import org.statelessmcp.registry.ToolRegistry;
  */
 @ApplicationScoped
 public class EngineProducer {
+
+    private static final Logger LOG = Logger.getLogger(EngineProducer.class.getName());
 
     /** How often overdue calls are looked for: the precision of every timeout. */
     private static final long SWEEP_MILLIS = 100;
@@ -79,8 +85,27 @@ public class EngineProducer {
     @Produces
     @Singleton
     McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
-                        SmcpConfig config) {
-        return new McpServer(registry, features, executor, log, config.version(), config.mcpPageSize());
+                        SmcpConfig config, McpConfig mcp) {
+        return new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
+                mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp)));
+    }
+
+    private static RequestStates requestStates(McpConfig mcp) {
+        byte[] secret;
+        if (mcp.requestStateSecret().isPresent()) {
+            secret = mcp.requestStateSecret().get().getBytes(StandardCharsets.UTF_8);
+            if (secret.length < RequestStates.MIN_SECRET_LENGTH) {
+                // refusing to start beats sealing round-trip state with a guessable key
+                throw new IllegalStateException("smcp.mcp.request-state.secret must have at least "
+                        + RequestStates.MIN_SECRET_LENGTH + " bytes");
+            }
+        } else {
+            LOG.warning("smcp.mcp.request-state.secret is not set: this instance seals MCP requestState with a key"
+                    + " of its own, so a multi round-trip request must return to it. Set the same secret (at least "
+                    + RequestStates.MIN_SECRET_LENGTH + " characters) on every instance behind a load balancer.");
+            secret = RequestStates.randomSecret();
+        }
+        return new RequestStates(secret, mcp.requestStateTtlSeconds(), Clock.systemUTC());
     }
 
     @Produces

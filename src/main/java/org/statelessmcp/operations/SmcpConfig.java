@@ -19,14 +19,13 @@ public class SmcpConfig {
     private final int maxBatchSize;
     private final long streamBufferSize;
     private final long maxToolTimeout;
-    private final int mcpPageSize;
     private final List<String> allowedOrigins;
     private final boolean debug;
     private final String version;
 
     /** For the CDI client proxy only. */
     protected SmcpConfig() {
-        this(0, 0, 0, 0, 0, 0, Optional.empty(), false, null);
+        this(0, 0, 0, 0, 0, Optional.empty(), false, null);
     }
 
     @Inject
@@ -35,7 +34,6 @@ public class SmcpConfig {
                       @ConfigProperty(name = "smcp.max-batch-size") int maxBatchSize,
                       @ConfigProperty(name = "smcp.stream.buffer-size") long streamBufferSize,
                       @ConfigProperty(name = "smcp.max-tool-timeout") long maxToolTimeout,
-                      @ConfigProperty(name = "smcp.mcp.page-size") int mcpPageSize,
                       @ConfigProperty(name = "smcp.allowed-origins") Optional<String> allowedOrigins,
                       @ConfigProperty(name = "smcp.debug") boolean debug,
                       @ConfigProperty(name = "smcp.version") String version) {
@@ -44,7 +42,6 @@ public class SmcpConfig {
         this.maxBatchSize = maxBatchSize;
         this.streamBufferSize = streamBufferSize;
         this.maxToolTimeout = maxToolTimeout;
-        this.mcpPageSize = mcpPageSize;
         // a plain comma-separated string: Payara's config producer cannot inject Optional<List<String>>
         this.allowedOrigins = allowedOrigins.stream()
                 .flatMap(list -> java.util.Arrays.stream(list.split(",")))
@@ -78,11 +75,6 @@ public class SmcpConfig {
     /** The cap on every tool's timeout, in seconds; also bounds a request that waits on several calls. */
     public long maxToolTimeout() {
         return maxToolTimeout;
-    }
-
-    /** The most items on one page of an MCP list result ({@code tools/list}, ...). */
-    public int mcpPageSize() {
-        return mcpPageSize;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.statelessmcp.protocol;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.util.List;
 
 /**
  * A JSON-RPC 2.0 error object. The factories are the only place a code is chosen, so the codes documented in the
@@ -24,6 +25,12 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int RESOURCE_NOT_FOUND = -32002;
     public static final int FORBIDDEN_ORIGIN = -32003;
     public static final int REQUEST_TOO_LARGE = -32004;
+    /** MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the body. */
+    public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: the request needs a client capability the client did not declare. */
+    public static final int MISSING_CLIENT_CAPABILITY = -32021;
+    /** MCP 2026-07-28: the requested protocol version is not served. */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     public static JsonRpcError parseError(String detail) {
         return new JsonRpcError(PARSE_ERROR, "Parse error: " + detail, null);
@@ -59,6 +66,29 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static JsonRpcError resourceNotFound(String uri) {
         return new JsonRpcError(RESOURCE_NOT_FOUND, "Resource not found: " + uri,
                 Json.createObjectBuilder().add("uri", uri).build());
+    }
+
+    /** An unknown resource as MCP 2026-07-28 reports it: invalid params, naming the URI. */
+    public static JsonRpcError unknownResource(String uri) {
+        return new JsonRpcError(INVALID_PARAMS, "Invalid params: resource not found: " + uri,
+                Json.createObjectBuilder().add("uri", uri).build());
+    }
+
+    public static JsonRpcError headerMismatch(String detail) {
+        return new JsonRpcError(HEADER_MISMATCH, "Header mismatch: " + detail, null);
+    }
+
+    /** @param capability the client capability the request needs, e.g. {@code sampling} */
+    public static JsonRpcError missingClientCapability(String capability) {
+        return new JsonRpcError(MISSING_CLIENT_CAPABILITY, "Missing client capability: " + capability,
+                Json.createObjectBuilder().add("requiredCapabilities", Json.createObjectBuilder()
+                        .add(capability, JsonValue.EMPTY_JSON_OBJECT)).build());
+    }
+
+    public static JsonRpcError unsupportedProtocolVersion(String requested, List<String> supported) {
+        return new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + requested,
+                Json.createObjectBuilder().add("supported", Json.createArrayBuilder(supported))
+                        .add("requested", requested).build());
     }
 
     public static JsonRpcError forbiddenOrigin(String origin) {

@@ -106,12 +106,17 @@ public class FeatureExtension implements Extension {
         if (returned != String.class && returned != PromptMessage.class && !listOfMessages) {
             throw problem(source, "a prompt returns String, PromptMessage or List<PromptMessage>");
         }
-        List<Features.PromptArgument> arguments = new ArrayList<>();
+        List<Features.PromptParameter> arguments = new ArrayList<>();
         java.lang.reflect.Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             PromptArg arg = annotated.getParameters().get(i).getAnnotation(PromptArg.class);
+            if (Parameter.ClientRequestParameter.isClientRequestType(parameters[i].getType())) {
+                arguments.add(new Features.ClientInputParameter(parameters[i].getType()));
+                continue;
+            }
             if (parameters[i].getType() != String.class) {
-                throw problem(source, "prompt arguments are strings; parameter " + parameters[i].getName() + " is not");
+                throw problem(source, "prompt arguments are strings (or a ClientInput, Elicitation or Sampling);"
+                        + " parameter " + parameters[i].getName() + " is not");
             }
             arguments.add(new Features.PromptArgument(name(parameters[i], arg == null ? null : arg.name(), source),
                     arg == null ? "" : arg.description(), arg == null || arg.required()));

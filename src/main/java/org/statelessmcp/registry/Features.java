@@ -11,17 +11,36 @@ public final class Features {
     /**
      * A prompt.
      *
-     * @param arguments its arguments, in the method's parameter order
+     * @param parameters where each of the method's parameters comes from, in order
      */
-    public record PromptDescriptor(String name, String title, String description, List<PromptArgument> arguments,
+    public record PromptDescriptor(String name, String title, String description, List<PromptParameter> parameters,
                                    String source) {
         public PromptDescriptor {
-            arguments = List.copyOf(arguments);
+            parameters = List.copyOf(parameters);
+        }
+
+        /** The arguments a client supplies, as {@code prompts/list} shows them. */
+        public List<PromptArgument> arguments() {
+            return parameters.stream().filter(PromptArgument.class::isInstance).map(PromptArgument.class::cast)
+                    .toList();
+        }
+
+        /** Whether the prompt may ask the client for input while it is built. */
+        public boolean interactive() {
+            return parameters.stream().anyMatch(ClientInputParameter.class::isInstance);
         }
     }
 
-    /** One argument of a prompt. */
-    public record PromptArgument(String name, String description, boolean required) {
+    /** Where one parameter of a prompt method comes from. */
+    public sealed interface PromptParameter {
+    }
+
+    /** A string argument of a prompt, supplied by the client. */
+    public record PromptArgument(String name, String description, boolean required) implements PromptParameter {
+    }
+
+    /** A {@code ClientInput}, {@code Elicitation} or {@code Sampling}, supplied by the server. */
+    public record ClientInputParameter(Class<?> type) implements PromptParameter {
     }
 
     /** A resource with a fixed URI. */

@@ -19,9 +19,14 @@ public sealed interface Parameter {
     }
 
     /**
-     * A way to ask the client during the call: {@link org.statelessmcp.api.Elicitation} or
-     * {@link org.statelessmcp.api.Sampling}.
+     * A way to ask the client during the call: {@link org.statelessmcp.api.ClientInput},
+     * {@link org.statelessmcp.api.Elicitation} or {@link org.statelessmcp.api.Sampling}.
      */
     record ClientRequestParameter(Class<?> type) implements Parameter {
+
+        public static boolean isClientRequestType(Class<?> type) {
+            return type == org.statelessmcp.api.ClientInput.class || type == org.statelessmcp.api.Elicitation.class
+                    || type == org.statelessmcp.api.Sampling.class;
+        }
     }
 }

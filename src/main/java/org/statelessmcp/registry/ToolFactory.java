@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
-import org.statelessmcp.api.Elicitation;
 import org.statelessmcp.api.Emitter;
-import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolResponse;
@@ -82,7 +80,7 @@ final class ToolFactory {
         for (int i = 0; i < javaParameters.length; i++) {
             java.lang.reflect.Parameter javaParameter = javaParameters[i];
             ToolArg toolArg = toolArgs[i];
-            if (Elicitation.class.equals(javaParameter.getType()) || Sampling.class.equals(javaParameter.getType())) {
+            if (Parameter.ClientRequestParameter.isClientRequestType(javaParameter.getType())) {
                 parameters.add(new Parameter.ClientRequestParameter(javaParameter.getType()));
                 continue;
             }

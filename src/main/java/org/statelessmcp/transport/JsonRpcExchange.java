@@ -15,6 +15,8 @@ import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.McpMethods;
 import org.statelessmcp.mcp.McpServer;
+import org.statelessmcp.mcp.McpVersions;
+import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.mcp.NotificationSink;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -70,7 +72,7 @@ public class JsonRpcExchange {
                 // a client's answer to a request a tool sent it; acknowledged whether or not a call still waits
                 mcpServer.answer(answer);
                 HttpResponses.noContent(response, 202);
-            } else if (McpMethods.isMcp(((JsonRpcRequest) message).method())) {
+            } else if (McpExchange.claims((JsonRpcRequest) message, request)) {
                 mcp.answer((JsonRpcRequest) message, request, response);
             } else {
                 answerTool((JsonRpcRequest) message, request, response);
@@ -105,11 +107,20 @@ public class JsonRpcExchange {
         }
         CallControl control = executor.start(tool, call.params(), ChunkSink.DISCARD);
         Replies.answer(call.id(), control.outcome(), control::abandon, timeout, config.streamBufferSize(),
-                request, response);
+                outcome -> 200, request, response);
     }
 
     private void answerBatch(List<JsonRpcMessage> messages, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        String version = request.getHeader(McpEnvelope.PROTOCOL_VERSION);
+        if (version != null && !McpVersions.ASSUMED_WITHOUT_HEADER.equals(version.strip())) {
+            // seed clients send no MCP header; of MCP's revisions only 2025-03-26 has batches
+            HttpResponses.json(response, 400, JsonRpcWriter.error(null, JsonRpcError.invalidRequest(
+                    "batches are part of MCP 2025-03-26 only, not of " + version.strip())));
+            return;
+        }
+        RequestContext context = RequestContext.handshake(McpVersions.ASSUMED_WITHOUT_HEADER,
+                request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
         List<Pending> answers = new ArrayList<>(messages.size());
         List<Runnable> abandons = new ArrayList<>();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
@@ -127,7 +138,7 @@ public class JsonRpcExchange {
             JsonRpcRequest call = (JsonRpcRequest) message;
             CompletableFuture<Outcome> outcome;
             if (McpMethods.isMcp(call.method())) {
-                McpServer.Pending pending = mcpServer.handle(call, mcp.versionOf(request), NotificationSink.NONE);
+                McpServer.Pending pending = mcpServer.handle(call, context, NotificationSink.NONE);
                 outcome = pending.outcome();
                 abandons.add(pending.abandon());
                 longestTimeout = Math.max(longestTimeout, config.maxToolTimeout());

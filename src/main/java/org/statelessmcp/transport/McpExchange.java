@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.mcp.McpMethods;
 import org.statelessmcp.mcp.McpServer;
-import org.statelessmcp.mcp.McpVersions;
+import org.statelessmcp.mcp.NotificationSink;
+import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
@@ -18,12 +20,12 @@ import org.statelessmcp.protocol.JsonRpcWriter;
  * MCP's Streamable HTTP transport, statelessly: one JSON body for a plain answer; a {@code text/event-stream}
  * when the client accepts it and the call sends notifications (a streaming tool's progress or log messages)
  * before its result, which ends the stream. Notifications get 202 and no body. No session id is ever issued, and
- * one sent by a client is ignored.
+ * one sent by a client is ignored. For 2026-07-28 requests the HTTP status also tells the error: 400 for a bad
+ * envelope, version or missing capability, 404 for an unknown method.
  */
 @ApplicationScoped
 public class McpExchange {
 
-    static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
     static final String EVENT_STREAM = "text/event-stream";
 
     private final McpServer server;
@@ -40,31 +42,37 @@ public class McpExchange {
         this.config = config;
     }
 
-    /** The protocol version a request speaks: its header, or 2025-03-26 without one, as the transport says. */
-    String versionOf(HttpServletRequest request) {
-        String header = request.getHeader(PROTOCOL_VERSION);
-        return header != null && McpVersions.isSupported(header) ? header : McpVersions.ASSUMED_WITHOUT_HEADER;
+    /**
+     * Whether a request is MCP rather than a seed-dialect tool call: an MCP method, or any request carrying MCP's
+     * own headers, which seed clients never send.
+     */
+    static boolean claims(JsonRpcRequest call, HttpServletRequest request) {
+        return McpMethods.isMcp(call.method()) || request.getHeader(McpEnvelope.PROTOCOL_VERSION) != null
+                || request.getHeader(McpEnvelope.METHOD) != null;
     }
 
     void answer(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String header = request.getHeader(PROTOCOL_VERSION);
-        if (header != null && !McpVersions.isSupported(header)) {
-            HttpResponses.json(response, 400, JsonRpcWriter.error(call.id(),
-                    JsonRpcError.invalidRequest("unsupported " + PROTOCOL_VERSION + " '" + header + "'; supported: "
-                            + String.join(", ", McpVersions.SUPPORTED))));
-            return;
-        }
+        McpEnvelope.Read envelope = McpEnvelope.read(call, request);
         if (call.isNotification()) {
             // notifications/initialized, notifications/cancelled, ...: nothing to keep without a session
-            HttpResponses.noContent(response, 202);
+            if (envelope instanceof McpEnvelope.Rejected rejected && rejected.error().code()
+                    == JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION) {
+                HttpResponses.json(response, 400, JsonRpcWriter.error(null, rejected.error()));
+            } else {
+                HttpResponses.noContent(response, 202);
+            }
             return;
         }
-        String version = versionOf(request);
+        if (envelope instanceof McpEnvelope.Rejected rejected) {
+            HttpResponses.json(response, rejected.status(), JsonRpcWriter.error(call.id(), rejected.error()));
+            return;
+        }
+        RequestContext context = ((McpEnvelope.Accepted) envelope).context();
         long timeout = config.maxToolTimeout();
-        if (server.mayNotify(call) && accepts(request.getHeader("Accept"), EVENT_STREAM)) {
+        if (server.mayNotify(call, context) && accepts(request.getHeader("Accept"), EVENT_STREAM)) {
             AsyncResponseWriter writer = Replies.stream(request, response, timeout, EVENT_STREAM,
                     AsyncResponseWriter.Framing.SSE, config.streamBufferSize());
-            McpServer.Pending pending = server.handle(call, version, writer::send);
+            McpServer.Pending pending = server.handle(call, context, writer::send);
             writer.onClientGone(pending.abandon());
             pending.outcome().thenAccept(result -> {
                 if (!(result instanceof Outcome.Abandoned)) {
@@ -73,9 +81,22 @@ public class McpExchange {
             });
             return;
         }
-        McpServer.Pending pending = server.handle(call, version, org.statelessmcp.mcp.NotificationSink.NONE);
+        McpServer.Pending pending = server.handle(call, context, NotificationSink.NONE);
         Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout, config.streamBufferSize(),
-                request, response);
+                context.stateless() ? McpExchange::statelessStatus : outcome -> 200, request, response);
+    }
+
+    /** The HTTP status of a 2026-07-28 answer: its transport gives errors of the envelope their own statuses. */
+    static int statelessStatus(Outcome outcome) {
+        if (!(outcome instanceof Outcome.Failure failure)) {
+            return 200;
+        }
+        return switch (failure.error().code()) {
+            case JsonRpcError.METHOD_NOT_FOUND -> 404;
+            case JsonRpcError.HEADER_MISMATCH, JsonRpcError.MISSING_CLIENT_CAPABILITY,
+                 JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION -> 400;
+            default -> 200;
+        };
     }
 
     /**

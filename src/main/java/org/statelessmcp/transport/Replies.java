@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToIntFunction;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
@@ -35,14 +36,17 @@ final class Replies {
      * when it ends, holding no thread meanwhile. A notification ({@code id == null}) gets 202 and no body.
      *
      * @param abandon cancels the call if the client leaves first
+     * @param status the HTTP status of an answer
      */
     static void answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon, long timeoutSeconds,
-                       long capacity, HttpServletRequest request, HttpServletResponse response) throws IOException {
+                       long capacity, ToIntFunction<Outcome> status, HttpServletRequest request,
+                       HttpServletResponse response) throws IOException {
         if (outcome.isDone()) {
             if (id == null) {
                 HttpResponses.noContent(response, 202);
             } else {
-                HttpResponses.json(response, 200, render(id, outcome.join()));
+                Outcome result = outcome.join();
+                HttpResponses.json(response, status.applyAsInt(result), render(id, result));
             }
             return;
         }
@@ -53,10 +57,12 @@ final class Replies {
             if (result instanceof Outcome.Abandoned) {
                 return;
             }
+            HttpServletResponse asyncResponse = (HttpServletResponse) request.getAsyncContext().getResponse();
             if (id == null) {
-                ((HttpServletResponse) request.getAsyncContext().getResponse()).setStatus(202);
+                asyncResponse.setStatus(202);
                 writer.finish(null);
             } else {
+                asyncResponse.setStatus(status.applyAsInt(result));
                 writer.finish(render(id, result));
             }
         });

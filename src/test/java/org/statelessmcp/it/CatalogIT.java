@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /health}, {@code GET /tools} and {@code GET /tools/{name}} of the WAR exactly as shipped. */
 class CatalogIT extends DeployedWarTest {
 
-    private static final List<String> EXAMPLES = List.of("add", "echo", "generate_numbers", "fail", "slow");
+    private static final List<String> EXAMPLES = List.of("add", "echo", "greet", "generate_numbers", "fail", "slow");
 
     @Deployment(testable = false)
     static WebArchive deployment() {

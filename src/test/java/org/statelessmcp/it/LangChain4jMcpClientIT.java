@@ -54,7 +54,7 @@ class LangChain4jMcpClientIT extends DeployedWarTest {
     @Test
     void listsTheExampleToolsWithTheirParameters() {
         List<ToolSpecification> tools = mcp().listTools();
-        assertEquals(List.of("add", "echo", "fail", "generate_numbers", "slow"),
+        assertEquals(List.of("add", "echo", "fail", "generate_numbers", "greet", "slow"),
                 tools.stream().map(ToolSpecification::name).sorted().toList());
         ToolSpecification add = tools.stream().filter(t -> t.name().equals("add")).findFirst().orElseThrow();
         assertEquals("Adds two numbers.", add.description());

@@ -98,7 +98,7 @@ class McpIT extends DeployedWarTest {
     @Test
     void toolsListDescribesEveryToolWithSchemasAndHints() {
         JsonArray tools = result("tools/list", null).getJsonArray("tools");
-        assertEquals(List.of("add", "slow", "echo", "generate_numbers", "fail").stream().sorted().toList(),
+        assertEquals(List.of("add", "slow", "echo", "greet", "generate_numbers", "fail").stream().sorted().toList(),
                 tools.getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).sorted().toList());
         JsonObject add = tools.getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("name").equals("add")).findFirst().orElseThrow();

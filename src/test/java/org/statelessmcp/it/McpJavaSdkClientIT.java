@@ -58,7 +58,7 @@ class McpJavaSdkClientIT extends DeployedWarTest {
     @Test
     void listsTheExampleTools() {
         List<String> names = initialized().listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("add", "echo", "fail", "generate_numbers", "slow"), names);
+        assertEquals(List.of("add", "echo", "fail", "generate_numbers", "greet", "slow"), names);
     }
 
     @Test

@@ -39,7 +39,7 @@ class NodeMcpClientsIT extends DeployedWarTest {
         NodeTools.Run run = NodeTools.run("ts-sdk-client.txt", 120, "ts-sdk-client.mjs", url());
         assertEquals(0, run.exitCode(), run.output());
         JsonObject seen = lastJson(run.output());
-        assertTrue(seen.getJsonArray("tools").toString().startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"slow\""),
+        assertTrue(seen.getJsonArray("tools").toString().startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\""),
                 seen.toString());
         assertEquals(5, seen.getJsonObject("add").getInt("result"));
         assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
@@ -58,6 +58,19 @@ class NodeMcpClientsIT extends DeployedWarTest {
     void toolResultCarriesTheClientModelsRealAnswerToASamplingRequest() throws Exception {
         JsonObject seen = lastJson(NodeTools.run("ts-sdk-client-sample.txt", 120, "ts-sdk-client.mjs", url()).output());
         assertEquals("LLM response: model saw: What is 6 x 7?", seen.getString("sampling"));
+    }
+
+    @Test
+    void typeScriptSdkV2ClientSpeaksTheStatelessRevisionAndAnswersAnElicitationByRoundTrip() throws Exception {
+        NodeTools.Run run = NodeTools.run("ts-sdk2-client.txt", 120, "ts-sdk2-client.mjs", url());
+        assertEquals(0, run.exitCode(), run.output());
+        JsonObject seen = lastJson(run.output());
+        assertEquals("[\"2026-07-28\"]", seen.getJsonArray("protocolVersions").toString());
+        assertEquals("[\"server/discover\",\"tools/list\",\"tools/call\"]", seen.getJsonArray("methods").toString(),
+                "no initialize: " + seen);
+        assertEquals(5, seen.getJsonObject("add").getInt("result"));
+        assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());
+        assertEquals("Hello, Ada!", seen.getString("greet"), "the client's real answer came back in the second round");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ToolJarIT extends DeployedWarTest {
     @Test
     void toolFromTheUsersJarIsListedBesideTheExamples() {
         JsonObject catalog = WireClient.object(client.get("tools").body());
-        assertEquals(6, catalog.getInt("count"));
+        assertEquals(7, catalog.getInt("count"));
         JsonObject forecast = catalog.getJsonObject("tools").getJsonObject("forecast");
         assertEquals("CELSIUS", forecast.getJsonObject("inputSchema").getJsonObject("properties")
                 .getJsonObject("unit").getString("default"));

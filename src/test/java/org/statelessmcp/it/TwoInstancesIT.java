@@ -1,14 +1,20 @@
 package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import java.util.List;
+import java.util.Properties;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,28 +23,73 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT extends DeployedWarTest {
 
+    /** Both instances seal MCP requestState with this secret, as a deployment behind a balancer must. */
+    private static final String SHARED_SECRET = "a-secret-shared-by-every-instance-0123456789";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar();
+        return sharedSecretWar();
+    }
+
+    private static PayaraMicroProcess second;
+
+    @BeforeAll
+    static void startSecondInstance() throws Exception {
+        second = PayaraMicroProcess.start(sharedSecretWar(), "second-instance");
+    }
+
+    @AfterAll
+    static void stopSecondInstance() throws InterruptedException {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    private static WebArchive sharedSecretWar() {
+        Properties settings = new Properties();
+        settings.setProperty("smcp.mcp.request-state.secret", SHARED_SECRET);
+        return Deployments.withSettings(Deployments.productWar(), settings);
     }
 
     @Test
     void clientAlternatingBetweenTwoInstancesWorksAsWithOne() throws Exception {
-        try (PayaraMicroProcess second = PayaraMicroProcess.start(Deployments.productWar(), "second-instance")) {
-            String path = client.uri("mcp").getPath();
-            NodeTools.Run run = NodeTools.run("alternating-client.txt", 120, "alternating-client.mjs",
-                    "http://127.0.0.1:" + base.getPort() + path, second.mcpUrl());
-            assertEquals(0, run.exitCode(), run.output());
-            String[] lines = run.output().strip().split("\n");
-            JsonObject seen = WireClient.object(lines[lines.length - 1]);
-            assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"slow\"]", seen.getJsonArray("tools").toString());
-            assertEquals(42, seen.getJsonObject("add").getInt("result"));
-            assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
-            assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());
-            Set<Integer> ports = seen.getJsonArray("visits").getValuesAs(JsonNumber.class).stream()
-                    .map(JsonNumber::intValue).collect(Collectors.toSet());
-            assertEquals(Set.of(base.getPort(), second.port()), ports, "both instances served the client");
-            assertTrue(seen.getJsonArray("visits").size() >= 6, seen.toString());
-        }
+        String path = client.uri("mcp").getPath();
+        NodeTools.Run run = NodeTools.run("alternating-client.txt", 120, "alternating-client.mjs",
+                "http://127.0.0.1:" + base.getPort() + path, second.mcpUrl());
+        assertEquals(0, run.exitCode(), run.output());
+        String[] lines = run.output().strip().split("\n");
+        JsonObject seen = WireClient.object(lines[lines.length - 1]);
+        assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\"]", seen.getJsonArray("tools").toString());
+        assertEquals(42, seen.getJsonObject("add").getInt("result"));
+        assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
+        assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());
+        Set<Integer> ports = seen.getJsonArray("visits").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::intValue).collect(Collectors.toSet());
+        assertEquals(Set.of(base.getPort(), second.port()), ports, "both instances served the client");
+        assertTrue(seen.getJsonArray("visits").size() >= 6, seen.toString());
+    }
+
+    @Test
+    void statelessRevisionClientCompletesARoundTripBegunOnTheOtherInstance() throws Exception {
+        String path = client.uri("mcp").getPath();
+        NodeTools.Run run = NodeTools.run("ts-sdk2-alternating-client.txt", 120, "ts-sdk2-client.mjs",
+                "http://127.0.0.1:" + base.getPort() + path, second.mcpUrl());
+        assertEquals(0, run.exitCode(), run.output());
+        String[] lines = run.output().strip().split("\n");
+        JsonObject seen = WireClient.object(lines[lines.length - 1]);
+        assertEquals("[\"2026-07-28\"]", seen.getJsonArray("protocolVersions").toString());
+        assertEquals("Hello, Ada!", seen.getString("greet"), seen.toString());
+        // the last two requests are greet's two rounds: begun on one instance, completed on the other
+        List<String> requests = seen.getJsonArray("httpRequests").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        String firstRound = requests.get(requests.size() - 2);
+        String secondRound = requests.get(requests.size() - 1);
+        assertTrue(firstRound.startsWith("POST tools/call(greet) :") && secondRound.startsWith(
+                "POST tools/call(greet)+inputResponses :"), requests.toString());
+        assertNotEquals(port(firstRound), port(secondRound), requests.toString());
+    }
+
+    private static String port(String request) {
+        return request.replaceAll(".* :(\\d+) -> .*", "$1");
     }
 }

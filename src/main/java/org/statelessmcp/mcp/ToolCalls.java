@@ -1,0 +1,170 @@
+package org.statelessmcp.mcp;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.statelessmcp.api.InputRequest;
+import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.dispatch.CallControl;
+import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcMessage;
+import org.statelessmcp.protocol.JsonStrings;
+import org.statelessmcp.registry.ToolHandle;
+import org.statelessmcp.registry.ToolRegistry;
+
+/**
+ * {@code tools/call} in every revision. A streaming tool's chunks become progress notifications when the request
+ * carries a {@code progressToken}, else log messages (in 2026-07-28 only when the request asked for a log level).
+ * A tool asking its client does so on the call's event stream in the 2025 revisions, the answer arriving as a
+ * separate POST to this instance, and through {@code input_required} results in 2026-07-28.
+ */
+final class ToolCalls {
+
+    private final ToolRegistry registry;
+    private final ToolExecutor executor;
+    private final RequestStates states;
+    /** Requests sent to 2025 clients during calls on this instance, by id, until the client answers. */
+    private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
+
+    ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states) {
+        this.registry = registry;
+        this.executor = executor;
+        this.states = states;
+    }
+
+    /** Whether answering {@code params} may send notifications before its result, so that SSE is worth it. */
+    boolean mayNotify(JsonObject params, RequestContext context) {
+        ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
+        if (tool == null) {
+            return false;
+        }
+        if (context.stateless()) {
+            // no server-to-client requests on 2026 streams: only a streaming tool's progress or logs
+            return tool.descriptor().streaming() && (progressToken(params) != null || context.logLevel() != null);
+        }
+        return tool.descriptor().streaming() || tool.descriptor().interactive();
+    }
+
+    McpServer.Pending call(JsonObject params, RequestContext context, NotificationSink sink) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
+        }
+        ToolHandle tool = registry.find(name.getString());
+        if (tool == null) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
+        }
+        JsonValue arguments = params.get("arguments");
+        if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {
+            arguments = null;
+        }
+        if (arguments != null && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
+            return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
+        }
+        ChunkSink chunks = tool.descriptor().streaming()
+                ? notifications(progressToken(params), tool.descriptor().name(), context, sink) : ChunkSink.DISCARD;
+        if (!context.stateless()) {
+            ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : onStream(sink);
+            CallControl control = executor.start(tool, arguments, chunks, requests);
+            return new McpServer.Pending(control.outcome()
+                    .thenApply(outcome -> ToolResults.toCallResult(outcome, context.version())), control::abandon);
+        }
+        InputRound.Opened opened = InputRound.open(params, context,
+                new RequestStates.Binding("tools/call", tool.descriptor().name(), arguments, context.principal()),
+                states);
+        if (opened instanceof InputRound.Refused refused) {
+            return McpServer.Pending.error(refused.error());
+        }
+        InputRound round = ((InputRound.Ready) opened).round();
+        CallControl control = executor.start(tool, arguments, chunks, round);
+        return new McpServer.Pending(control.outcome().thenApply(outcome ->
+                round.conclude(ToolResults.toCallResult(outcome, context.version()), states)), control::abandon);
+    }
+
+    /**
+     * Hands a 2025 client's answer to the call that asked, if it runs on this instance.
+     *
+     * @return whether a call was waiting for it
+     */
+    boolean answer(JsonRpcMessage.Response response) {
+        if (!(response.id() instanceof JsonString id)) {
+            return false;
+        }
+        CompletableFuture<JsonObject> waiting = askedClients.remove(id.getString());
+        if (waiting == null) {
+            return false;
+        }
+        JsonValue result = response.body().get("result");
+        if (result instanceof JsonObject object) {
+            waiting.complete(object);
+        } else {
+            JsonValue error = response.body().get("error");
+            String message = error instanceof JsonObject object && object.get("message") instanceof JsonString text
+                    ? text.getString() : "the client refused the request";
+            waiting.completeExceptionally(new ToolCallException("the client answered with an error: " + message));
+        }
+        return true;
+    }
+
+    /** Requests sent on the call's stream; the client's answer arrives as a separate POST. */
+    private ClientRequests onStream(NotificationSink sink) {
+        return new ClientRequests() {
+            @Override
+            public boolean supports(String capability) {
+                // declared at initialize, which no instance keeps: the stream is all that can be known
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<JsonObject> send(InputRequest request) {
+                String id = "smcp-" + UUID.randomUUID();
+                CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+                askedClients.put(id, answer);
+                answer.whenComplete((result, failure) -> askedClients.remove(id));
+                try {
+                    sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":"
+                            + JsonStrings.quote(request.method()) + ",\"params\":" + request.params() + '}');
+                } catch (RuntimeException streamClosed) {
+                    answer.cancel(false);
+                    throw streamClosed;
+                }
+                return answer;
+            }
+        };
+    }
+
+    static JsonValue progressToken(JsonObject params) {
+        JsonValue meta = params.get("_meta");
+        JsonValue token = meta instanceof JsonObject object ? object.get("progressToken") : null;
+        return token instanceof JsonString || token instanceof JsonNumber ? token : null;
+    }
+
+    /**
+     * A streaming tool's chunks as notifications: progress (counting chunks, the chunk as its message) when the
+     * client asked for progress, otherwise log messages at level info, which a 2026 client gets only when it asked
+     * for info or lower.
+     */
+    private static ChunkSink notifications(JsonValue token, String tool, RequestContext context,
+                                           NotificationSink sink) {
+        if (token != null) {
+            AtomicLong progress = new AtomicLong();
+            return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+                    + "{\"progressToken\":" + token + ",\"progress\":" + progress.incrementAndGet()
+                    + ",\"message\":" + JsonStrings.quote(chunk) + "}}");
+        }
+        if (context.stateless() && !LogLevel.passes("info", context.logLevel())) {
+            return ChunkSink.DISCARD;
+        }
+        String logger = JsonStrings.quote(tool);
+        return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":"
+                + "{\"level\":\"info\",\"logger\":" + logger + ",\"data\":" + chunk + "}}");
+    }
+}
