@@ -2,6 +2,7 @@ package org.statelessmcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,19 +28,22 @@ import org.statelessmcp.protocol.JsonRpcWriter;
 public class McpExchange {
 
     static final String EVENT_STREAM = "text/event-stream";
+    static final String CANCELLED = "notifications/cancelled";
 
     private final McpServer server;
     private final SmcpConfig config;
+    private final RunningCalls running;
 
     /** For the CDI client proxy only. */
     protected McpExchange() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Inject
-    public McpExchange(McpServer server, SmcpConfig config) {
+    public McpExchange(McpServer server, SmcpConfig config, RunningCalls running) {
         this.server = server;
         this.config = config;
+        this.running = running;
     }
 
     /**
@@ -58,9 +62,12 @@ public class McpExchange {
             if (envelope instanceof McpEnvelope.Rejected rejected && rejected.error().code()
                     == JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION) {
                 HttpResponses.json(response, 400, JsonRpcWriter.error(null, rejected.error()));
-            } else {
-                HttpResponses.noContent(response, 202);
+                return;
             }
+            if (CANCELLED.equals(call.method()) && call.params() instanceof JsonObject params) {
+                running.cancel(request, params.get("requestId"));
+            }
+            HttpResponses.noContent(response, 202);
             return;
         }
         if (envelope instanceof McpEnvelope.Rejected rejected) {
@@ -74,6 +81,11 @@ public class McpExchange {
                     AsyncResponseWriter.Framing.SSE, config.streamBufferSize());
             McpServer.Pending pending = server.handle(call, context, writer::send);
             writer.onClientGone(pending.abandon());
+            // a cancelled call's stream ends without a response, as the specification asks
+            running.track(RunningCalls.Key.of(request, call.id()), () -> {
+                pending.abandon().run();
+                writer.finish(null);
+            }, pending.outcome());
             pending.outcome().thenAccept(result -> {
                 if (!(result instanceof Outcome.Abandoned)) {
                     writer.finishWith(Replies.render(call.id(), result));
@@ -82,8 +94,19 @@ public class McpExchange {
             return;
         }
         McpServer.Pending pending = server.handle(call, context, NotificationSink.NONE);
-        Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout, config.streamBufferSize(),
-                context.stateless() ? McpExchange::statelessStatus : outcome -> 200, request, response);
+        AsyncResponseWriter later = Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout,
+                config.streamBufferSize(), context.stateless() ? McpExchange::statelessStatus : outcome -> 200,
+                request, response);
+        if (later != null) {
+            running.track(RunningCalls.Key.of(request, call.id()), () -> {
+                pending.abandon().run();
+                if (pending.outcome().getNow(null) instanceof Outcome.Abandoned) {
+                    // no JSON-RPC response for a cancelled request; the HTTP exchange still ends
+                    ((HttpServletResponse) request.getAsyncContext().getResponse()).setStatus(204);
+                    later.finish(null);
+                }
+            }, pending.outcome());
+        }
     }
 
     /** The HTTP status of a 2026-07-28 answer: its transport gives errors of the envelope their own statuses. */

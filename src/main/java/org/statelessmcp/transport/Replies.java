@@ -37,8 +37,9 @@ final class Replies {
      *
      * @param abandon cancels the call if the client leaves first
      * @param status the HTTP status of an answer
+     * @return the writer of an answer still to come, or {@code null} when the call was answered at once
      */
-    static void answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon, long timeoutSeconds,
+    static AsyncResponseWriter answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon, long timeoutSeconds,
                        long capacity, ToIntFunction<Outcome> status, HttpServletRequest request,
                        HttpServletResponse response) throws IOException {
         if (outcome.isDone()) {
@@ -48,7 +49,7 @@ final class Replies {
                 Outcome result = outcome.join();
                 HttpResponses.json(response, status.applyAsInt(result), render(id, result));
             }
-            return;
+            return null;
         }
         AsyncResponseWriter writer = goAsync(request, timeoutSeconds, HttpResponses.JSON,
                 AsyncResponseWriter.Framing.NDJSON, capacity);
@@ -66,6 +67,7 @@ final class Replies {
                 writer.finish(render(id, result));
             }
         });
+        return writer;
     }
 
     /** Switches the request to asynchronous and hands back the writer of its response. */

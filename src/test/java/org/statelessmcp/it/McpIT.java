@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,53 @@ class McpIT extends DeployedWarTest {
         JsonObject last = events.get(3);
         assertEquals(7, last.getInt("id"));
         assertEquals(3, last.getJsonObject("result").getJsonObject("structuredContent").getInt("generated"));
+    }
+
+    /** Sends {@code notifications/cancelled} for {@code requestId} until {@code call} has ended (bounded). */
+    private void cancelUntilEnded(String requestId, CompletableFuture<?> call) throws InterruptedException {
+        for (int attempt = 0; attempt < 100 && !call.isDone(); attempt++) {
+            HttpResponse<String> cancelled = mcp("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":" + requestId + ",\"reason\":\"user\"}}", "2025-11-25", BOTH);
+            assertEquals(202, cancelled.statusCode());
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void cancelledCallEndsWithoutAnAnswer() throws Exception {
+        // slow's 5 s timeout would answer 200 with an isError result; a cancelled call answers nothing
+        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call("slow-1",
+                "tools/call", "{\"name\":\"slow\",\"arguments\":{\"seconds\":30}}"))
+                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
+        cancelUntilEnded("\"slow-1\"", call);
+        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
+        assertEquals(204, response.statusCode(), response.body());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void cancelledStreamEndsWithoutAResponseEvent() throws Exception {
+        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call(41,
+                "tools/call", "{\"name\":\"generate_numbers\",\"arguments\":{\"count\":600,\"delay\":0.1},"
+                        + "\"_meta\":{\"progressToken\":\"p\"}}"))
+                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
+        cancelUntilEnded("41", call);
+        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
+        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse(""));
+        assertFalse(response.body().contains("\"id\":41"), response.body());
+    }
+
+    @Test
+    void cancellationNamingAnotherIdLeavesTheCallRunning() throws Exception {
+        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call("slow-2",
+                "tools/call", "{\"name\":\"slow\",\"arguments\":{\"seconds\":1}}"))
+                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
+        mcp("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-3\"}}",
+                "2025-11-25", BOTH);
+        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        assertEquals(1, WireClient.object(response.body()).getJsonObject("result").getJsonObject("structuredContent")
+                .getInt("slept"));
     }
 
     @Test
