@@ -35,9 +35,10 @@ public final class McpServer {
      * @param instructions guidance for the client's model, or {@code null}
      * @param listTtlMillis how long 2026 clients may cache list results
      * @param states seals the {@code requestState} of multi round-trip requests
+     * @param relay carries 2025 clients' answers between instances
      */
     public record Settings(String version, int pageSize, String instructions, long listTtlMillis,
-                           RequestStates states) {
+                           RequestStates states, AnswerRelay relay) {
     }
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
@@ -71,7 +72,7 @@ public final class McpServer {
     public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor,
                      ToolObserver observer, Settings settings) {
         this.states = settings.states();
-        this.tools = new ToolCalls(registry, executor, states);
+        this.tools = new ToolCalls(registry, executor, states, settings.relay());
         this.features = new McpFeatures(featureRegistry, observer, settings.pageSize());
         this.toolList = ToolCatalog.render(registry.descriptors(), settings.pageSize());
         JsonObjectBuilder advertised = Json.createObjectBuilder()
@@ -96,12 +97,17 @@ public final class McpServer {
     }
 
     /**
-     * Hands a 2025 client's answer to the call that asked it, if that call runs on this instance.
+     * Hands a 2025 client's answer to the call that asked it, on this instance or, through the relay, on another.
      *
-     * @return whether a call was waiting for it
+     * @return whether a call on this instance was waiting for it
      */
     public boolean answer(JsonRpcMessage.Response response) {
         return tools.answer(response);
+    }
+
+    /** Delivers the answers other instances received for calls waiting here; cheap when none waits. */
+    public void collectRelayedAnswers() {
+        tools.collectRelayed();
     }
 
     /**

@@ -4,7 +4,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,16 +32,21 @@ import org.statelessmcp.registry.ToolRegistry;
  */
 final class ToolCalls {
 
+    /** Marks the ids of requests this server sends to clients, so that only their answers are relayed. */
+    private static final String ASKED_PREFIX = "smcp-";
+
     private final ToolRegistry registry;
     private final ToolExecutor executor;
     private final RequestStates states;
+    private final AnswerRelay relay;
     /** Requests sent to 2025 clients during calls on this instance, by id, until the client answers. */
     private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
 
-    ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states) {
+    ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states, AnswerRelay relay) {
         this.registry = registry;
         this.executor = executor;
         this.states = states;
+        this.relay = relay;
     }
 
     /** Whether answering {@code params} may send notifications before its result, so that SSE is worth it. */
@@ -90,23 +98,46 @@ final class ToolCalls {
     }
 
     /**
-     * Hands a 2025 client's answer to the call that asked, if it runs on this instance.
+     * Hands a 2025 client's answer to the call that asked: at once when it runs on this instance, else through the
+     * relay to the instance where it waits.
      *
-     * @return whether a call was waiting for it
+     * @return whether a call on this instance was waiting for it
      */
     boolean answer(JsonRpcMessage.Response response) {
         if (!(response.id() instanceof JsonString id)) {
             return false;
         }
-        CompletableFuture<JsonObject> waiting = askedClients.remove(id.getString());
+        if (deliver(id.getString(), response.body())) {
+            return true;
+        }
+        if (id.getString().startsWith(ASKED_PREFIX)) {
+            relay.publish(id.getString(), response.body().toString());
+        }
+        return false;
+    }
+
+    /** Delivers the answers other instances received for calls waiting here. */
+    void collectRelayed() {
+        if (askedClients.isEmpty()) {
+            return;
+        }
+        relay.collect(Set.copyOf(askedClients.keySet())).forEach((id, response) -> {
+            try (var reader = Json.createReader(new StringReader(response))) {
+                deliver(id, reader.readObject());
+            }
+        });
+    }
+
+    private boolean deliver(String id, JsonObject response) {
+        CompletableFuture<JsonObject> waiting = askedClients.remove(id);
         if (waiting == null) {
             return false;
         }
-        JsonValue result = response.body().get("result");
+        JsonValue result = response.get("result");
         if (result instanceof JsonObject object) {
             waiting.complete(object);
         } else {
-            JsonValue error = response.body().get("error");
+            JsonValue error = response.get("error");
             String message = error instanceof JsonObject object && object.get("message") instanceof JsonString text
                     ? text.getString() : "the client refused the request";
             waiting.completeExceptionally(new ToolCallException("the client answered with an error: " + message));
@@ -125,7 +156,7 @@ final class ToolCalls {
 
             @Override
             public CompletableFuture<JsonObject> send(InputRequest request) {
-                String id = "smcp-" + UUID.randomUUID();
+                String id = ASKED_PREFIX + UUID.randomUUID();
                 CompletableFuture<JsonObject> answer = new CompletableFuture<>();
                 askedClients.put(id, answer);
                 answer.whenComplete((result, failure) -> askedClients.remove(id));

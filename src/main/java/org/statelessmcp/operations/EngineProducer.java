@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.mcp.AnswerRelay;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.registry.FeatureRegistry;
@@ -46,16 +48,22 @@ public class EngineProducer {
     private final DeadlineWatch deadlines = new DeadlineWatch();
     private final Jsonb jsonb = JsonbBuilder.create();
     private volatile ScheduledFuture<?> sweeper;
+    private volatile ScheduledFuture<?> relaySweeper;
 
-    void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Starts the timeout sweep, and builds the MCP server at deployment rather than at the first request, so that a
+     * configuration it refuses (a short request-state secret) fails the deployment.
+     */
+    void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object started, McpServer server) {
         sweeper = scheduler.scheduleWithFixedDelay(deadlines::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> running = sweeper;
-        if (running != null) {
-            running.cancel(false);
+        for (ScheduledFuture<?> running : new ScheduledFuture<?>[] {sweeper, relaySweeper}) {
+            if (running != null) {
+                running.cancel(false);
+            }
         }
         try {
             jsonb.close();
@@ -86,8 +94,29 @@ public class EngineProducer {
     @Singleton
     McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
                         SmcpConfig config, McpConfig mcp) {
-        return new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
-                mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp)));
+        McpServer server = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
+                mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
+                answerRelay()));
+        relaySweeper = scheduler.scheduleWithFixedDelay(server::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    /** The clustered JCache when the container has one (Payara), else none: answers must reach the asking instance. */
+    private static AnswerRelay answerRelay() {
+        try {
+            Class.forName("javax.cache.CacheManager", false, EngineProducer.class.getClassLoader());
+            AnswerRelay relay = JCacheAnswerRelay.create();
+            if (relay != null) {
+                LOG.info("MCP client answers are relayed between instances through the JCache cache '"
+                        + JCacheAnswerRelay.CACHE + "'");
+                return relay;
+            }
+        } catch (ClassNotFoundException | LinkageError | RuntimeException unavailable) {
+            LOG.log(Level.FINE, "no JCache", unavailable);
+        }
+        LOG.info("No JCache: a 2025 MCP client's answer to a tool's question must reach the instance that asked");
+        return AnswerRelay.NONE;
     }
 
     private static RequestStates requestStates(McpConfig mcp) {

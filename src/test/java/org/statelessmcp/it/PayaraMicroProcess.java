@@ -4,9 +4,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,27 +26,51 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final int port;
     private final String name;
 
-    private PayaraMicroProcess(WebArchive war, String name) throws IOException {
+    private PayaraMicroProcess(WebArchive war, String name, List<String> clustering) throws IOException {
         this.name = name;
         File file = new File(System.getProperty("smcp.it.tmpdir", "target"), name + ".war");
         war.as(ZipExporter.class).exportTo(file, true);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx384m",
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx384m",
                 "-Dhazelcast.socket.bind.any=false", "-Djava.io.tmpdir=" + file.getParent(),
                 "-jar", System.getProperty("payara.microJar"), "--deploy", file.getPath(), "--port",
-                String.valueOf(port), "--nocluster", "--disablephonehome",
-                "--prebootcommandfile", System.getProperty("smcp.preboot"))
-                .redirectErrorStream(true).start();
+                String.valueOf(port), "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("smcp.preboot")));
+        command.addAll(clustering);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(this::readOutput, "payara-micro-output-" + name);
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Starts the server and waits (bounded) until it is ready or has failed. */
+    /** A free TCP port on loopback, at the time of asking. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a server of its own, outside any cluster, and waits (bounded) until it is ready or has failed. */
     static PayaraMicroProcess start(WebArchive war, String name) throws IOException, InterruptedException {
-        PayaraMicroProcess server = new PayaraMicroProcess(war, name);
+        return start(war, name, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts a member of a Hazelcast cluster on loopback, whose members are found by TCP at {@code memberPorts}.
+     *
+     * @param clusterPort this member's own Hazelcast port, one of {@code memberPorts}
+     */
+    static PayaraMicroProcess startClustered(WebArchive war, String name, String clusterName, int clusterPort,
+                                             List<Integer> memberPorts) throws IOException, InterruptedException {
+        String members = memberPorts.stream().map(member -> "127.0.0.1:" + member)
+                .collect(java.util.stream.Collectors.joining(","));
+        return start(war, name, List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
+                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)));
+    }
+
+    private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering)
+            throws IOException, InterruptedException {
+        PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering);
         if (!server.settled.await(180, TimeUnit.SECONDS)) {
             server.close();
             throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output));
@@ -63,8 +87,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                     settled.countDown();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException streamClosedByClose) {
+            // the process was stopped: its output ends here
         } finally {
             settled.countDown();
         }
@@ -77,6 +101,18 @@ final class PayaraMicroProcess implements AutoCloseable {
     /** The URL of {@code /mcp}: the WAR is served under its file name, {@code /<name>}. */
     String mcpUrl() {
         return "http://127.0.0.1:" + port + "/" + name + "/mcp";
+    }
+
+    /** Waits (bounded) until the server has printed a line containing {@code text}. */
+    boolean awaitOutput(String text, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (output.stream().anyMatch(line -> line.contains(text))) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     /** Everything the server printed so far. */

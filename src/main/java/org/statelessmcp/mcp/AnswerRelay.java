@@ -1,0 +1,29 @@
+package org.statelessmcp.mcp;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Carries a 2025 client's answer to a server-to-client request (elicitation, sampling) from the instance that
+ * received it to the instance whose call is waiting for it, through storage every instance shares.
+ */
+public interface AnswerRelay {
+
+    /** For deployments without shared storage: an answer must reach the instance that asked. */
+    AnswerRelay NONE = new AnswerRelay() {
+        @Override
+        public void publish(String requestId, String response) {
+        }
+
+        @Override
+        public Map<String, String> collect(Set<String> requestIds) {
+            return Map.of();
+        }
+    };
+
+    /** Leaves the client's JSON-RPC response for whichever instance waits for {@code requestId}. */
+    void publish(String requestId, String response);
+
+    /** Takes the responses published for any of {@code requestIds}, by id. */
+    Map<String, String> collect(Set<String> requestIds);
+}

@@ -1,0 +1,68 @@
+package org.statelessmcp.operations;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import org.statelessmcp.mcp.AnswerRelay;
+
+/**
+ * Relays client answers through the container's JCache, which Payara backs with its Hazelcast cluster: an answer
+ * put by one instance is read by every other. Values are JSON strings, so no class of this WAR ever has to be
+ * known to a cluster member. Answers nobody collects expire.
+ *
+ * <p>Not a CDI bean, and loaded only by {@link #create()} through reflection: servers without JCache never load
+ * it.
+ */
+final class JCacheAnswerRelay implements AnswerRelay {
+
+    static final String CACHE = "smcp-client-answers";
+    private static final long EXPIRY_MINUTES = 10;
+
+    private final Cache<String, String> answers;
+
+    private JCacheAnswerRelay(Cache<String, String> answers) {
+        this.answers = answers;
+    }
+
+    /** The relay over the container's cache manager, or {@code null} when the container offers none. */
+    static AnswerRelay create() {
+        Instance<CacheManager> managers = CDI.current().select(CacheManager.class);
+        if (!managers.isResolvable()) {
+            return null;
+        }
+        CacheManager manager = managers.get();
+        Cache<String, String> cache = manager.getCache(CACHE, String.class, String.class);
+        if (cache == null) {
+            try {
+                cache = manager.createCache(CACHE, new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                                new Duration(TimeUnit.MINUTES, EXPIRY_MINUTES))));
+            } catch (CacheException createdMeanwhile) {
+                // another instance created it first
+                cache = manager.getCache(CACHE, String.class, String.class);
+            }
+        }
+        return new JCacheAnswerRelay(cache);
+    }
+
+    @Override
+    public void publish(String requestId, String response) {
+        answers.put(requestId, response);
+    }
+
+    @Override
+    public Map<String, String> collect(Set<String> requestIds) {
+        Map<String, String> found = answers.getAll(requestIds);
+        found.keySet().forEach(answers::remove);
+        return found;
+    }
+}
