@@ -1,10 +1,10 @@
 package org.statelessmcp.examples;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -91,17 +91,9 @@ final class McpEnvelope {
     }
 
     private static Rejected checkHeaders(JsonRpcRequest call, HttpServletRequest request) {
-        String method;
-        try {
-            method = decode(request.getHeader(METHOD));
-        } catch (IllegalArgumentException e) {
-            return mismatch(METHOD + " header is not valid: " + e.getMessage());
-        }
-        if (method == null) {
-            return mismatch(METHOD + " header is required in MCP " + McpVersions.STATELESS);
-        }
-        if (!method.equals(call.method())) {
-            return mismatch(METHOD + " header '" + method + "' differs from the method '" + call.method() + "'");
+        Rejected method = compare(request, METHOD, call.method(), "the method");
+        if (method != null) {
+            return method;
         }
         String member = switch (call.method()) {
             case "tools/call", "prompts/get" -> "name";
@@ -113,17 +105,22 @@ final class McpEnvelope {
         }
         String named = call.params() instanceof JsonObject params && params.get(member) instanceof JsonString value
                 ? value.getString() : null;
-        String name;
+        return compare(request, NAME, named, "params." + member);
+    }
+
+    /** The mismatch of header {@code name} with the body's {@code expected} value, or {@code null} if they agree. */
+    private static Rejected compare(HttpServletRequest request, String name, String expected, String what) {
+        String value;
         try {
-            name = decode(request.getHeader(NAME));
+            value = decode(request.getHeader(name));
         } catch (IllegalArgumentException e) {
-            return mismatch(NAME + " header is not valid: " + e.getMessage());
+            return mismatch(name + " header is not valid: " + e.getMessage());
         }
-        if (name == null) {
-            return mismatch(NAME + " header is required for " + call.method());
+        if (value == null) {
+            return mismatch(name + " header is required in MCP " + McpVersions.STATELESS + " for this request");
         }
-        if (!name.equals(named)) {
-            return mismatch(NAME + " header '" + name + "' differs from params." + member + " '" + named + "'");
+        if (!value.equals(expected)) {
+            return mismatch(name + " header '" + value + "' differs from " + what + " '" + expected + "'");
         }
         return null;
     }

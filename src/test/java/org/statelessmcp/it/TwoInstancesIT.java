@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statelessness, shown with two instances on two ports: a real MCP client whose consecutive requests alternate
- * between them (as behind a round-robin load balancer without affinity) works exactly as with one.
+ * between them (as behind a round-robin load balancer without affinity) works exactly as with one, in the 2025
+ * revisions and in 2026-07-28, whose round trips carry their state with them.
  */
 class TwoInstancesIT extends DeployedWarTest {
 
@@ -53,12 +54,7 @@ class TwoInstancesIT extends DeployedWarTest {
 
     @Test
     void clientAlternatingBetweenTwoInstancesWorksAsWithOne() throws Exception {
-        String path = client.uri("mcp").getPath();
-        NodeTools.Run run = NodeTools.run("alternating-client.txt", 120, "alternating-client.mjs",
-                "http://127.0.0.1:" + base.getPort() + path, second.mcpUrl());
-        assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        JsonObject seen = WireClient.object(lines[lines.length - 1]);
+        JsonObject seen = alternate("alternating-client.mjs");
         assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\"]", seen.getJsonArray("tools").toString());
         assertEquals(42, seen.getJsonObject("add").getInt("result"));
         assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
@@ -71,12 +67,7 @@ class TwoInstancesIT extends DeployedWarTest {
 
     @Test
     void statelessRevisionClientCompletesARoundTripBegunOnTheOtherInstance() throws Exception {
-        String path = client.uri("mcp").getPath();
-        NodeTools.Run run = NodeTools.run("ts-sdk2-alternating-client.txt", 120, "ts-sdk2-client.mjs",
-                "http://127.0.0.1:" + base.getPort() + path, second.mcpUrl());
-        assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        JsonObject seen = WireClient.object(lines[lines.length - 1]);
+        JsonObject seen = alternate("ts-sdk2-client.mjs");
         assertEquals("[\"2026-07-28\"]", seen.getJsonArray("protocolVersions").toString());
         assertEquals("Hello, Ada!", seen.getString("greet"), seen.toString());
         // the last two requests are greet's two rounds: begun on one instance, completed on the other
@@ -87,6 +78,15 @@ class TwoInstancesIT extends DeployedWarTest {
         assertTrue(firstRound.startsWith("POST tools/call(greet) :") && secondRound.startsWith(
                 "POST tools/call(greet)+inputResponses :"), requests.toString());
         assertNotEquals(port(firstRound), port(secondRound), requests.toString());
+    }
+
+    /** Runs a client script whose requests alternate between the two instances; answers what it printed last. */
+    private JsonObject alternate(String script) throws Exception {
+        NodeTools.Run run = NodeTools.run(script.replace(".mjs", "-alternating.txt"), 120, script,
+                "http://127.0.0.1:" + base.getPort() + client.uri("mcp").getPath(), second.mcpUrl());
+        assertEquals(0, run.exitCode(), run.output());
+        String[] lines = run.output().strip().split("\n");
+        return WireClient.object(lines[lines.length - 1]);
     }
 
     private static String port(String request) {
