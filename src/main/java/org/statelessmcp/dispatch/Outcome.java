@@ -25,4 +25,11 @@ public sealed interface Outcome {
     /** The client went away: there is nobody to answer. */
     record Abandoned() implements Outcome {
     }
+
+    /**
+     * The tool stopped on a question its client answers only in a later request (MCP 2026-07-28's
+     * {@code input_required}); the dialect builds the answer from what was asked.
+     */
+    record Suspended(String reason) implements Outcome {
+    }
 }

@@ -55,7 +55,10 @@ public final class ToolExecutor {
      */
     public CallControl start(ToolHandle tool, JsonValue params, ChunkSink sink, ClientRequests requests) {
         ToolDescriptor descriptor = tool.descriptor();
+        long started = System.nanoTime();
         CallControl control = new CallControl(descriptor.name(), descriptor.timeoutSeconds());
+        control.outcome().thenAccept(outcome ->
+                observer.callEnded(descriptor.name(), CallStatus.of(outcome), System.nanoTime() - started));
         Emitter emitter = descriptor.streaming() ? new StreamEmitter(control, sink, codec, observer) : null;
         ClientAsk ask = descriptor.interactive() ? new ClientAsk(control, requests) : null;
         Object[] arguments;
@@ -140,8 +143,7 @@ public final class ToolExecutor {
     private Outcome failure(ToolDescriptor tool, Throwable failure, CallControl control) {
         Throwable cause = unwrap(failure);
         if (cause instanceof RoundEnd roundEnd) {
-            // the dialect answers from what the tool asked; this placeholder is never sent as it is
-            return new Outcome.Failure(JsonRpcError.toolFailed(roundEnd.getMessage(), null));
+            return new Outcome.Suspended(roundEnd.getMessage());
         }
         if (cause instanceof ToolCallException declared) {
             JsonValue data = null;

@@ -9,6 +9,14 @@ public interface ToolObserver {
     /** Observes nothing. */
     ToolObserver NONE = new ToolObserver() { };
 
+    /**
+     * A call ended, however it ended.
+     *
+     * @param nanos from the call's start to its end
+     */
+    default void callEnded(String tool, CallStatus status, long nanos) {
+    }
+
     /** A streaming tool emitted one chunk. */
     default void chunkEmitted(String tool) {
     }

@@ -21,6 +21,16 @@ public interface AnswerRelay {
         }
     };
 
+    /** Whether the shared storage answers now; a relay that needs none always does. */
+    default boolean reachable() {
+        return true;
+    }
+
+    /** Whether answers travel between instances at all. */
+    default boolean shared() {
+        return this != NONE;
+    }
+
     /** Leaves the client's JSON-RPC response for whichever instance waits for {@code requestId}. */
     void publish(String requestId, String response);
 

@@ -14,6 +14,7 @@ import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ClientAsk;
 import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.RoundEnd;
 import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.protocol.ContentJson;
@@ -113,7 +114,7 @@ final class McpFeatures {
             result = prompt.method().invoke(values);
         } catch (RoundEnd roundEnd) {
             // the prompt asked its client: the round decides the answer
-            return McpServer.Pending.error(JsonRpcError.toolFailed(roundEnd.getMessage(), null));
+            return McpServer.Pending.done(new Outcome.Suspended(roundEnd.getMessage()));
         } catch (Throwable failure) {
             return McpServer.Pending.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
         }

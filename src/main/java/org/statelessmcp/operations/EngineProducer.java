@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.statelessmcp.mcp.AnswerRelay;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
@@ -49,6 +50,7 @@ public class EngineProducer {
     private final Jsonb jsonb = JsonbBuilder.create();
     private volatile ScheduledFuture<?> sweeper;
     private volatile ScheduledFuture<?> relaySweeper;
+    private final AnswerRelay relay = answerRelay();
 
     /**
      * Starts the timeout sweep, and builds the MCP server at deployment rather than at the first request, so that a
@@ -56,6 +58,22 @@ public class EngineProducer {
      */
     void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object started, McpServer server) {
         sweeper = scheduler.scheduleWithFixedDelay(deadlines::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether every call's deadline is still watched: the timeout sweep runs. */
+    boolean sweeping() {
+        ScheduledFuture<?> running = sweeper;
+        return running != null && !running.isDone();
+    }
+
+    /** How client answers travel between instances. */
+    AnswerRelay relay() {
+        return relay;
+    }
+
+    /** Whether a 2025 client's answers reach calls waiting on other instances. */
+    public boolean relaysAnswers() {
+        return relay.shared();
     }
 
     @PreDestroy
@@ -80,8 +98,34 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    ToolExecutor toolExecutor(JsonCodec codec, ToolLog log) {
-        return new ToolExecutor(executor, deadlines, codec, log);
+    ToolExecutor toolExecutor(JsonCodec codec, ToolLog log, Metrics metrics) {
+        // tools on the managed executor log with the request id of the request that called them
+        return new ToolExecutor(task -> executor.execute(LogContext.carry(task)), deadlines, codec,
+                new ObserverChain(log, metrics));
+    }
+
+    @Produces
+    @Singleton
+    Metrics metrics(SmcpConfig config, ToolRegistry registry,
+                    @ConfigProperty(name = "smcp.metrics.enabled") boolean enabled) {
+        if (!enabled) {
+            LOG.info("Metrics are off (smcp.metrics.enabled=false)");
+            return Metrics.NONE;
+        }
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, EngineProducer.class.getClassLoader());
+            Metrics metrics = MicroProfileMetrics.create(config.version(), registry.descriptors().size());
+            if (metrics != null) {
+                return metrics;
+            }
+        } catch (ClassNotFoundException | LinkageError unavailable) {
+            LOG.log(Level.FINE, "no MicroProfile Metrics", unavailable);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "MicroProfile Metrics refused stateless-mcp's metrics: exporting none", failed);
+            return Metrics.NONE;
+        }
+        LOG.warning("This server has no MicroProfile Metrics: stateless-mcp exports no metrics");
+        return Metrics.NONE;
     }
 
     @Produces
@@ -96,7 +140,7 @@ public class EngineProducer {
                         SmcpConfig config, McpConfig mcp) {
         McpServer server = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
                 mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
-                answerRelay()));
+                relay));
         relaySweeper = scheduler.scheduleWithFixedDelay(server::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         return server;

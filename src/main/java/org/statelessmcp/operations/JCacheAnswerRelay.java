@@ -55,6 +55,16 @@ final class JCacheAnswerRelay implements AnswerRelay {
     }
 
     @Override
+    public boolean reachable() {
+        try {
+            answers.containsKey("smcp-readiness-probe");
+            return true;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    @Override
     public void publish(String requestId, String response) {
         answers.put(requestId, response);
     }

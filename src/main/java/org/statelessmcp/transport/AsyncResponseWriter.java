@@ -5,6 +5,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -36,6 +37,8 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
 
     private final AsyncContext context;
     private final ServletOutputStream out;
+    /** Counts what is written, when the request is an exchange on {@code /mcp}; else {@code null}. */
+    private final Exchange exchange;
     private final long capacity;
     private final Framing framing;
     private final Object lock = new Object();
@@ -55,6 +58,7 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
     private AsyncResponseWriter(AsyncContext context, ServletOutputStream out, long capacity, Framing framing) {
         this.context = context;
         this.out = out;
+        this.exchange = Exchange.of(context.getRequest());
         this.capacity = capacity;
         this.framing = framing;
     }
@@ -69,6 +73,9 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
         ServletOutputStream out = context.getResponse().getOutputStream();
         AsyncResponseWriter writer = new AsyncResponseWriter(context, out, capacity, framing);
         context.addListener(writer);
+        if (writer.exchange != null) {
+            writer.exchange.goAsync(context);
+        }
         out.setWriteListener(writer);
         return writer;
     }
@@ -158,11 +165,14 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
                 if (next != null) {
                     out.write(next);
                     unflushed = true;
+                    if (exchange != null) {
+                        exchange.wrote(next.length);
+                    }
                 } else if (unflushed) {
                     unflushed = false;
                     out.flush();
                 } else {
-                    context.complete();
+                    complete();
                     return;
                 }
                 if (!out.isReady()) {
@@ -200,11 +210,23 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
             lock.notifyAll();
         }
         if (first) {
-            try {
-                context.complete();
-            } catch (IllegalStateException alreadyCompleted) {
-                // the container completed it first
-            }
+            complete();
+        }
+    }
+
+    /**
+     * Ends the response, and with it the exchange: directly, since a container may not tell its listeners about an
+     * async context completed after the client went away.
+     */
+    private void complete() {
+        int status = ((HttpServletResponse) context.getResponse()).getStatus();
+        try {
+            context.complete();
+        } catch (IllegalStateException alreadyCompleted) {
+            // the container completed it first
+        }
+        if (exchange != null) {
+            exchange.end(status);
         }
     }
 

@@ -2,6 +2,8 @@ package org.statelessmcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +20,7 @@ import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.mcp.NotificationSink;
+import org.statelessmcp.operations.LogContext;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
@@ -73,9 +76,15 @@ public class JsonRpcExchange {
                 mcpServer.answer(answer);
                 HttpResponses.noContent(response, 202);
             } else if (McpExchange.claims((JsonRpcRequest) message, request)) {
-                mcp.answer((JsonRpcRequest) message, request, response);
+                JsonRpcRequest call = (JsonRpcRequest) message;
+                describe(request, call.method(), "tools/call".equals(call.method())
+                        && call.params() instanceof JsonObject params && params.get("name") instanceof JsonString name
+                        ? name.getString() : null);
+                mcp.answer(call, request, response);
             } else {
-                answerTool((JsonRpcRequest) message, request, response);
+                JsonRpcRequest call = (JsonRpcRequest) message;
+                describe(request, call.method(), call.method());
+                answerTool(call, request, response);
             }
         }
     }
@@ -110,8 +119,20 @@ public class JsonRpcExchange {
                 outcome -> 200, request, response);
     }
 
+    /** Names the request in the access log, and its tool in the log lines written while it is served. */
+    private static void describe(HttpServletRequest request, String method, String tool) {
+        Exchange exchange = Exchange.of(request);
+        if (exchange != null) {
+            exchange.describe(method, tool);
+        }
+        if (tool != null) {
+            LogContext.tool(tool);
+        }
+    }
+
     private void answerBatch(List<JsonRpcMessage> messages, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        describe(request, "batch", null);
         String version = request.getHeader(McpEnvelope.PROTOCOL_VERSION);
         if (version != null && !McpVersions.ASSUMED_WITHOUT_HEADER.equals(version.strip())) {
             // seed clients send no MCP header; of MCP's revisions only 2025-03-26 has batches

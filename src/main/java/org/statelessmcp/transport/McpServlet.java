@@ -5,10 +5,15 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.statelessmcp.operations.Masking;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcParser;
@@ -32,6 +37,8 @@ public class McpServlet extends HttpServlet {
     transient JsonRpcParser parser;
     @Inject
     transient JsonRpcExchange exchange;
+    @Inject
+    transient Masking masking;
 
     private transient OriginGuard originGuard;
 
@@ -58,10 +65,10 @@ public class McpServlet extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "client connection failed", e);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "request " + RequestIdFilter.idOf(request) + " failed", e);
+            LOG.log(Level.SEVERE, "request " + ExchangeFilter.idOf(request) + " failed", e);
             if (!response.isCommitted() && !request.isAsyncStarted()) {
                 response.reset();
-                response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idOf(request));
+                response.setHeader(ExchangeFilter.HEADER, ExchangeFilter.idOf(request));
                 HttpResponses.json(response, 500, JsonRpcWriter.error(null, JsonRpcError.internalError()));
             }
         }
@@ -83,8 +90,31 @@ public class McpServlet extends HttpServlet {
                     JsonRpcWriter.error(null, JsonRpcError.requestTooLarge(config.maxRequestSize())));
             return;
         }
+        Exchange measured = Exchange.of(request);
+        if (measured != null) {
+            measured.requestRead(body.length());
+        }
         ParsedBody parsed = parser.parse(body.bytes(), body.length());
+        if (LOG.isLoggable(Level.FINE)) {
+            logRequest(request, body);
+        }
         exchange.answer(parsed, request, response);
+    }
+
+    /** At FINE: what the request carried, with every secret masked (headers by name, JSON members by name). */
+    private void logRequest(HttpServletRequest request, BodyReader.Body body) {
+        StringBuilder headers = new StringBuilder();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.append(headers.length() == 0 ? "" : ", ").append(name).append(": ")
+                    .append(masking.isSecret(name) ? Masking.MASK : request.getHeader(name));
+        }
+        String json;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body.bytes(), 0, body.length()))) {
+            json = masking.mask(reader.readValue()).toString();
+        } catch (RuntimeException notJson) {
+            json = "(not JSON)";
+        }
+        LOG.fine("request headers {" + headers + "} body " + json);
     }
 
     /** {@code application/json}, {@code application/json-rpc} or {@code application/*+json}, in UTF-8 if a charset is named. */

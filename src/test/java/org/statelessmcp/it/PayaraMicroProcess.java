@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final int port;
     private final String name;
 
-    private PayaraMicroProcess(WebArchive war, String name, List<String> clustering) throws IOException {
+    private PayaraMicroProcess(WebArchive war, String name, List<String> clustering, Map<String, String> environment)
+            throws IOException {
         this.name = name;
         File file = new File(System.getProperty("smcp.it.tmpdir", "target"), name + ".war");
         war.as(ZipExporter.class).exportTo(file, true);
@@ -37,7 +39,9 @@ final class PayaraMicroProcess implements AutoCloseable {
                 String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("smcp.preboot")));
         command.addAll(clustering);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         Thread reader = new Thread(this::readOutput, "payara-micro-output-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -52,7 +56,13 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts a server of its own, outside any cluster, and waits (bounded) until it is ready or has failed. */
     static PayaraMicroProcess start(WebArchive war, String name) throws IOException, InterruptedException {
-        return start(war, name, List.of("--nocluster"));
+        return start(war, name, List.of("--nocluster"), Map.of());
+    }
+
+    /** Starts a server of its own whose process has {@code environment} ({@code SMCP_*} settings, ...). */
+    static PayaraMicroProcess start(WebArchive war, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(war, name, List.of("--nocluster"), environment);
     }
 
     /**
@@ -65,12 +75,12 @@ final class PayaraMicroProcess implements AutoCloseable {
         String members = memberPorts.stream().map(member -> "127.0.0.1:" + member)
                 .collect(java.util.stream.Collectors.joining(","));
         return start(war, name, List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
-                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)));
+                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)), Map.of());
     }
 
-    private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering)
-            throws IOException, InterruptedException {
-        PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering);
+    private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering,
+                                            Map<String, String> environment) throws IOException, InterruptedException {
+        PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering, environment);
         if (!server.settled.await(180, TimeUnit.SECONDS)) {
             server.close();
             throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output));

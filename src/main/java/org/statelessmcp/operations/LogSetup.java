@@ -1,0 +1,129 @@
+package org.statelessmcp.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies {@code smcp.log.format} and {@code smcp.log.level} to the server's own java.util.logging handlers while
+ * the application runs, and undoes it all when the application stops, leaving no class of this WAR behind.
+ * {@code json} selects the server's JSON formatter (Payara's {@code JSONLogFormatter}: one JSON object per line);
+ * every format gets the request id and tool of the request a line was written for, and masked secrets.
+ */
+@ApplicationScoped
+public class LogSetup {
+
+    static final String PAYARA_JSON_FORMATTER = "fish.payara.enterprise.server.logging.JSONLogFormatter";
+    private static final Logger LOG = Logger.getLogger(LogSetup.class.getName());
+
+    private record Installed(Handler handler, RequestLogFilter filter, Formatter formatter, Level level) {
+    }
+
+    private final String format;
+    private final Optional<String> level;
+    private final Masking masking;
+    private final List<Installed> installed = new ArrayList<>();
+    private Level ownLevel;
+
+    /** For the CDI client proxy only. */
+    protected LogSetup() {
+        this("console", Optional.empty(), "");
+    }
+
+    @Inject
+    public LogSetup(@ConfigProperty(name = "smcp.log.format") String format,
+                    @ConfigProperty(name = "smcp.log.level") Optional<String> level,
+                    @ConfigProperty(name = "smcp.log.mask-keys") String maskKeys) {
+        this.format = format.strip().toLowerCase(Locale.ROOT);
+        this.level = level.filter(name -> !name.isBlank());
+        this.masking = new Masking(Arrays.stream(maskKeys.split(",")).map(String::strip).toList());
+    }
+
+    @Produces
+    @Singleton
+    Masking masking() {
+        return masking;
+    }
+
+    synchronized void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        boolean json = "json".equals(format);
+        if (!json && !"console".equals(format)) {
+            LOG.warning("smcp.log.format must be json or console, not '" + format + "': using console");
+        }
+        Level wanted = level.map(LogSetup::parse).orElse(null);
+        Logger own = Logger.getLogger("org.statelessmcp");
+        ownLevel = own.getLevel();
+        if (wanted != null) {
+            own.setLevel(wanted);
+        }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            Formatter jsonFormatter = json ? jsonFormatter(handler) : null;
+            if (json && jsonFormatter == null) {
+                LOG.warning("smcp.log.format=json needs the server's JSON log formatter, which this server does not have"
+                        + " for " + handler.getClass().getName() + ": configure JSON logging in the server itself");
+            }
+            RequestLogFilter filter = new RequestLogFilter(handler.getFilter(), masking, jsonFormatter != null);
+            installed.add(new Installed(handler, filter, handler.getFormatter(), handler.getLevel()));
+            handler.setFilter(filter);
+            if (jsonFormatter != null) {
+                handler.setFormatter(jsonFormatter);
+            }
+            if (wanted != null && wanted.intValue() < handler.getLevel().intValue()) {
+                handler.setLevel(wanted);
+            }
+        }
+    }
+
+    synchronized void uninstall(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        for (Installed each : installed) {
+            if (each.handler().getFilter() == each.filter()) {
+                each.handler().setFilter(each.filter().previous());
+            }
+            each.handler().setFormatter(each.formatter());
+            each.handler().setLevel(each.level());
+        }
+        installed.clear();
+        Logger.getLogger("org.statelessmcp").setLevel(ownLevel);
+    }
+
+    /**
+     * The server's JSON formatter, loaded where the handler's own formatter comes from (the server, which the
+     * application's class loader may not see), or {@code null} when this server has none.
+     */
+    private static Formatter jsonFormatter(Handler handler) {
+        for (ClassLoader loader : new ClassLoader[] {handler.getFormatter() == null ? null
+                : handler.getFormatter().getClass().getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            try {
+                return (Formatter) Class.forName(PAYARA_JSON_FORMATTER, true, loader).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException notHere) {
+                // try the next loader
+            }
+        }
+        return null;
+    }
+
+    /** A java.util.logging level, also by the names other logging systems use (DEBUG, TRACE, WARN, ERROR). */
+    static Level parse(String name) {
+        return switch (name.strip().toUpperCase(Locale.ROOT)) {
+            case "TRACE" -> Level.FINEST;
+            case "DEBUG" -> Level.FINE;
+            case "WARN" -> Level.WARNING;
+            case "ERROR" -> Level.SEVERE;
+            default -> Level.parse(name.strip().toUpperCase(Locale.ROOT));
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.statelessmcp.operations;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+
+/**
+ * Set on the server's log handlers while this application runs: gives every record written while serving a
+ * request (on the request's thread or the executor thread of its tool) the request id and tool, and masks secrets
+ * in this application's records. With the JSON format the fields travel as a {@code Map} parameter, which the
+ * server's JSON formatter writes as top-level keys; with the console format they prefix the message.
+ */
+final class RequestLogFilter implements Filter {
+
+    private final Filter previous;
+    private final Masking masking;
+    private final boolean json;
+
+    RequestLogFilter(Filter previous, Masking masking, boolean json) {
+        this.previous = previous;
+        this.masking = masking;
+        this.json = json;
+    }
+
+    Filter previous() {
+        return previous;
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        if (previous != null && !previous.isLoggable(record)) {
+            return false;
+        }
+        LogContext.Current current = LogContext.current();
+        String logger = record.getLoggerName();
+        if (current == null && (logger == null || !logger.startsWith("org.statelessmcp"))) {
+            return true; // another application's record, or the server's own
+        }
+        if (record.getResourceBundle() == null && record.getMessage() != null) {
+            record.setMessage(masking.mask(record.getMessage()));
+        }
+        Object[] parameters = record.getParameters();
+        if (parameters != null) {
+            Object[] masked = Arrays.copyOf(parameters, parameters.length);
+            for (int i = 0; i < masked.length; i++) {
+                if (masked[i] instanceof CharSequence text) {
+                    masked[i] = masking.mask(text.toString());
+                }
+            }
+            record.setParameters(masked);
+        }
+        if (current != null) {
+            tag(record, current);
+        }
+        return true;
+    }
+
+    private void tag(LogRecord record, LogContext.Current current) {
+        if (json) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("requestId", current.requestId());
+            if (current.tool() != null) {
+                fields.put("tool", current.tool());
+            }
+            Object[] parameters = record.getParameters();
+            Object[] tagged = parameters == null ? new Object[1] : Arrays.copyOf(parameters, parameters.length + 1);
+            tagged[tagged.length - 1] = fields;
+            record.setParameters(tagged);
+        } else if (record.getResourceBundle() == null) {
+            record.setMessage("[" + current.requestId() + (current.tool() == null ? "" : " " + current.tool()) + "] "
+                    + (record.getMessage() == null ? "" : record.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.statelessmcp.transport;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One HTTP exchange on {@code /mcp}, from the filter's first look to the last byte written: what the metrics and the
+ * access log report. It ends exactly once, when a plain request returns or an asynchronous one completes, fails or
+ * times out, so that nothing (the active-requests gauge above all) is left counting after any kind of failure.
+ */
+final class Exchange {
+
+    static final String ATTRIBUTE = "org.statelessmcp.exchange";
+
+    private final String id;
+    private final long startedNanos = System.nanoTime();
+    private final Consumer<Exchange> onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicLong responseBytes = new AtomicLong();
+    private volatile long requestBytes;
+    private volatile boolean async;
+    private volatile int status;
+    private volatile String method = "-";
+    private volatile String tool = "";
+
+    Exchange(String id, Consumer<Exchange> onEnd) {
+        this.id = id;
+        this.onEnd = onEnd;
+    }
+
+    /** The exchange of {@code request}, or {@code null} outside {@code /mcp}. */
+    static Exchange of(ServletRequest request) {
+        return (Exchange) request.getAttribute(ATTRIBUTE);
+    }
+
+    String id() {
+        return id;
+    }
+
+    long requestBytes() {
+        return requestBytes;
+    }
+
+    long responseBytes() {
+        return responseBytes.get();
+    }
+
+    int status() {
+        return status;
+    }
+
+    String method() {
+        return method;
+    }
+
+    String tool() {
+        return tool;
+    }
+
+    long elapsedNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    void requestRead(long bytes) {
+        requestBytes = bytes;
+    }
+
+    void wrote(long bytes) {
+        responseBytes.addAndGet(bytes);
+    }
+
+    /** What the request asked: its JSON-RPC method, and the tool it calls, if any. */
+    void describe(String method, String tool) {
+        this.method = method;
+        this.tool = tool == null ? "" : tool;
+    }
+
+    boolean isAsync() {
+        return async;
+    }
+
+    /** The response continues after the dispatch returns: the exchange ends when the async context does. */
+    void goAsync(AsyncContext context) {
+        async = true;
+        context.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // never started again
+            }
+        });
+    }
+
+    void end(int httpStatus) {
+        if (ended.compareAndSet(false, true)) {
+            status = httpStatus;
+            onEnd.accept(this);
+        }
+    }
+}

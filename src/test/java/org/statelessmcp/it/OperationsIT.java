@@ -1,0 +1,141 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and MicroProfile
+ * Metrics' Prometheus text, after a known mix of calls that end every way a call can end.
+ */
+class OperationsIT extends DeployedWarTest {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productWar();
+    }
+
+    /** A path on the server itself, outside the WAR's context, where MicroProfile endpoints live. */
+    private HttpResponse<String> server(String path) {
+        return client.get(URI.create("http://127.0.0.1:" + base.getPort() + path).toString());
+    }
+
+    /** Every sample of the application's metrics, keyed by name and sorted labels, e.g. {@code x{a="1",b="2"}}. */
+    private Map<String, Double> metrics() {
+        HttpResponse<String> response = server("/metrics?scope=application");
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            Matcher sample = SAMPLE.matcher(line.strip());
+            if (!line.startsWith("#") && sample.matches()) {
+                samples.put(sample.group(1) + labels(sample.group(2)), Double.parseDouble(sample.group(3)));
+            }
+        }
+        return samples;
+    }
+
+    /** The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order. */
+    private static String labels(String labels) {
+        if (labels == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[a-z_]+=)"))
+                .filter(label -> !label.startsWith("mp_scope="))
+                .sorted().reduce((a, b) -> a + "," + b).map(kept -> "{" + kept + "}").orElse("");
+    }
+
+    private static double value(Map<String, Double> samples, String key) {
+        return samples.getOrDefault(key, 0.0);
+    }
+
+    private static double calls(Map<String, Double> samples, String tool, String status) {
+        return value(samples, "mcp_requests_total{status=\"" + status + "\",tool=\"" + tool + "\"}");
+    }
+
+    @Test
+    void startedProbeIsUpOnceDeployed() {
+        HttpResponse<String> response = server("/health/started");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"stateless-mcp-started\""), response.body());
+    }
+
+    @Test
+    void livenessProbeReportsThatDeadlinesAreWatched() {
+        HttpResponse<String> response = server("/health/live");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"stateless-mcp-deadlines\""), response.body());
+    }
+
+    @Test
+    void readinessProbeIsUpWithTheToolCountAndTheSharedCache() {
+        HttpResponse<String> response = server("/health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject ready = WireClient.object(response.body()).getJsonArray("checks").getValuesAs(JsonObject.class)
+                .stream().filter(check -> check.getString("name").equals("stateless-mcp-ready")).findFirst()
+                .orElseThrow(() -> new AssertionError(response.body()));
+        assertEquals("UP", ready.getString("status"));
+        // Payara writes the data of a check as strings
+        assertEquals("6", ready.getJsonObject("data").get("tools").toString().replace("\"", ""));
+        assertEquals("reachable", ready.getJsonObject("data").getString("sharedCache"));
+    }
+
+    @Test
+    void seedHealthNamesTheFeaturesInUse() {
+        JsonObject health = WireClient.object(client.get("health").body());
+        assertEquals("healthy", health.getString("status"));
+        assertTrue(health.getJsonObject("features").getBoolean("metrics"), health.toString());
+    }
+
+    @Test
+    void metricsCountEveryEndingAndTheActiveGaugeReturnsToZero() throws Exception {
+        Map<String, Double> before = metrics();
+        client.post(WireClient.call(1, "add", "{\"a\":1,\"b\":2}"));
+        client.post(WireClient.call(2, "add", "{\"a\":1,\"b\":2}"));
+        client.post(WireClient.call(3, "add", "{\"a\":\"one\",\"b\":2}"));
+        client.post(WireClient.call(4, "fail", "{}"));
+        client.post(WireClient.call(5, "slow", "{\"seconds\":6}"));
+        try (Socket socket = client.rawPost(WireClient.call(6, "generate_numbers", "{\"count\":1000,\"delay\":0.05}"))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null && !line.startsWith("{"); line = reader.readLine()) {
+                // headers, then the first chunk
+            }
+        }
+        Map<String, Double> after = metrics();
+        for (int attempt = 0; attempt < 100 && (value(after, "mcp_active_requests") != 0
+                || calls(after, "generate_numbers", "cancelled") == calls(before, "generate_numbers", "cancelled"));
+                attempt++) {
+            Thread.sleep(100);
+            after = metrics();
+        }
+        assertEquals(0.0, after.get("mcp_active_requests"), "in flight after every call ended: " + after);
+        assertEquals(2, calls(after, "add", "success") - calls(before, "add", "success"));
+        assertEquals(1, calls(after, "add", "invalid_params") - calls(before, "add", "invalid_params"));
+        assertEquals(1, calls(after, "fail", "error") - calls(before, "fail", "error"));
+        assertEquals(1, calls(after, "slow", "timeout") - calls(before, "slow", "timeout"));
+        assertEquals(1, calls(after, "generate_numbers", "cancelled") - calls(before, "generate_numbers", "cancelled"));
+        assertTrue(value(after, "mcp_streaming_chunks_total{tool=\"generate_numbers\"}")
+                > value(before, "mcp_streaming_chunks_total{tool=\"generate_numbers\"}"), after.toString());
+        assertEquals(3, value(after, "mcp_request_duration_seconds_count{tool=\"add\"}")
+                - value(before, "mcp_request_duration_seconds_count{tool=\"add\"}"), after.toString());
+        assertEquals(6, value(after, "mcp_request_size_bytes_count") - value(before, "mcp_request_size_bytes_count"));
+        assertEquals(6.0, after.get("mcp_tools_registered"));
+        assertTrue(after.keySet().stream().anyMatch(key -> key.startsWith("mcp_server_info{version=")), after.toString());
+    }
+}

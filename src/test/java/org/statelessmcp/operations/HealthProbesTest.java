@@ -1,0 +1,71 @@
+package org.statelessmcp.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+import org.statelessmcp.mcp.AnswerRelay;
+
+class HealthProbesTest {
+
+    /** A relay through a shared cache that can be made unreachable. */
+    private static final class Relay implements AnswerRelay {
+        boolean reachable = true;
+
+        @Override
+        public boolean reachable() {
+            return reachable;
+        }
+
+        @Override
+        public void publish(String requestId, String response) {
+        }
+
+        @Override
+        public Map<String, String> collect(Set<String> requestIds) {
+            return Map.of();
+        }
+    }
+
+    private final Relay relay = new Relay();
+    private final HealthProbes probes = new HealthProbes(() -> 6, () -> true, () -> relay);
+
+    @Test
+    void nothingIsReadyOrStartedBeforeTheDeploymentFinishes() {
+        assertEquals(HealthCheckResponse.Status.DOWN, probes.startedCheck().call().getStatus());
+        assertEquals(HealthCheckResponse.Status.DOWN, probes.readyCheck().call().getStatus());
+    }
+
+    @Test
+    void readyOnceDeployed() {
+        probes.deployed(new Object());
+        assertEquals(HealthCheckResponse.Status.UP, probes.startedCheck().call().getStatus());
+        assertEquals(HealthCheckResponse.Status.UP, probes.readyCheck().call().getStatus());
+    }
+
+    @Test
+    void readinessGoesDownWhenShutdownBegins() {
+        probes.deployed(new Object());
+        probes.shuttingDown(new Object());
+        HealthCheckResponse ready = probes.readyCheck().call();
+        assertEquals(HealthCheckResponse.Status.DOWN, ready.getStatus());
+        assertEquals(Boolean.TRUE, ready.getData().orElseThrow().get("shuttingDown"));
+    }
+
+    @Test
+    void readinessGoesDownWhenTheSharedCacheIsUnreachable() {
+        probes.deployed(new Object());
+        relay.reachable = false;
+        HealthCheckResponse ready = probes.readyCheck().call();
+        assertEquals(HealthCheckResponse.Status.DOWN, ready.getStatus());
+        assertEquals("unreachable", ready.getData().orElseThrow().get("sharedCache"));
+    }
+
+    @Test
+    void livenessFollowsTheTimeoutSweep() {
+        assertEquals(HealthCheckResponse.Status.DOWN,
+                new HealthProbes(() -> 0, () -> false, () -> AnswerRelay.NONE).liveCheck().call().getStatus());
+    }
+}
