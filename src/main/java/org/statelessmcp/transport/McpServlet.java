@@ -50,16 +50,24 @@ public class McpServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            String origin = request.getHeader("Origin");
+            if ("OPTIONS".equals(request.getMethod()) && originGuard.listed(origin)
+                    && request.getHeader("Access-Control-Request-Method") != null) {
+                Cors.preflight(origin, response);
+                return;
+            }
             if (!"POST".equals(request.getMethod())) {
                 response.setHeader("Allow", "POST");
                 HttpResponses.error(response, 405, "method_not_allowed",
                         request.getMethod() + " is not supported on /mcp; send JSON-RPC with POST");
                 return;
             }
-            String origin = request.getHeader("Origin");
             if (!originGuard.allows(origin)) {
                 HttpResponses.json(response, 403, JsonRpcWriter.error(null, JsonRpcError.forbiddenOrigin(origin)));
                 return;
+            }
+            if (originGuard.listed(origin)) {
+                Cors.allow(origin, response);
             }
             post(request, response);
         } catch (IOException e) {

@@ -22,6 +22,14 @@ final class OriginGuard {
         this.any = allowed.contains("*");
     }
 
+    /**
+     * Whether {@code origin} is on the configured list (or the list is {@code *}): only those origins get CORS
+     * headers, so that CORS is off until an operator names the web applications that may call.
+     */
+    boolean listed(String origin) {
+        return origin != null && (any || allowed.contains(normalize(origin)));
+    }
+
     boolean allows(String origin) {
         if (origin == null || any) {
             return true;

@@ -149,6 +149,41 @@ class LimitsIT extends DeployedWarTest {
     }
 
 
+    private HttpResponse<String> preflight(String origin) {
+        return client.send(HttpRequest.newBuilder(client.uri("mcp"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, mcp-protocol-version")
+                .build());
+    }
+
+    @Test
+    void preflightFromAConfiguredOriginSaysWhatMayBeSent() {
+        HttpResponse<String> allowed = preflight("https://app.example.com");
+        assertEquals(204, allowed.statusCode());
+        assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("POST", allowed.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("MCP-Protocol-Version"));
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+    }
+
+    @Test
+    void preflightFromAnotherOriginGetsNoCorsHeaders() {
+        HttpResponse<String> refused = preflight("https://third.example.com");
+        assertEquals(405, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void configuredOriginMayReadTheResponseAndItsRequestId() {
+        HttpResponse<String> response = client.send(client.postRequest(WireClient.call(1, "nothing", null))
+                .header("Origin", "https://app.example.com").build());
+        assertEquals("https://app.example.com", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(response.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("X-Request-ID"));
+        assertTrue(response.headers().allValues("Vary").contains("Origin"), response.headers().map().toString());
+    }
+
     @Test
     void configuredOriginIsAllowedAndOthersAreNot() {
         HttpResponse<String> allowed = client.send(client.postRequest(WireClient.call(1, "nothing", null))

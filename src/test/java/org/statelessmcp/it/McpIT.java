@@ -278,6 +278,14 @@ class McpIT extends DeployedWarTest {
     }
 
     @Test
+    void corsIsOffUntilOriginsAreConfigured() {
+        HttpResponse<String> response = mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
+                "Origin", "http://localhost:6274");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
     void loopbackOriginIsAllowed() {
         assertEquals(200, mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
                 "Origin", "http://localhost:6274").statusCode());

@@ -46,4 +46,13 @@ class OriginGuardTest {
         assertFalse(McpExchange.accepts("application/json", "text/event-stream"));
         assertFalse(McpExchange.accepts(null, "text/event-stream"));
     }
+
+    @Test
+    void onlyConfiguredOriginsAreListedForCors() {
+        OriginGuard guard = new OriginGuard(List.of("https://app.example.com"));
+        assertTrue(guard.listed("https://APP.example.com/"));
+        assertFalse(guard.listed("http://localhost:3000"));
+        assertFalse(guard.listed(null));
+        assertTrue(new OriginGuard(List.of("*")).listed("https://any.example"));
+    }
 }
