@@ -12,6 +12,14 @@ public interface AnswerRelay {
     /** For deployments without shared storage: an answer must reach the instance that asked. */
     AnswerRelay NONE = new AnswerRelay() {
         @Override
+        public void expect(String requestId) {
+        }
+
+        @Override
+        public void forget(String requestId) {
+        }
+
+        @Override
         public void publish(String requestId, String response) {
         }
 
@@ -31,7 +39,16 @@ public interface AnswerRelay {
         return this != NONE;
     }
 
-    /** Leaves the client's JSON-RPC response for whichever instance waits for {@code requestId}. */
+    /** A call on this instance now waits for the answer to {@code requestId}: only expected answers are kept. */
+    void expect(String requestId);
+
+    /** The call no longer waits for {@code requestId}. */
+    void forget(String requestId);
+
+    /**
+     * Leaves the client's JSON-RPC response for the instance that waits for {@code requestId}; an answer nobody
+     * expects is dropped, so that clients cannot fill the shared storage with made-up answers.
+     */
     void publish(String requestId, String response);
 
     /** Takes the responses published for any of {@code requestIds}, by id. */

@@ -159,7 +159,11 @@ final class ToolCalls {
                 String id = ASKED_PREFIX + UUID.randomUUID();
                 CompletableFuture<JsonObject> answer = new CompletableFuture<>();
                 askedClients.put(id, answer);
-                answer.whenComplete((result, failure) -> askedClients.remove(id));
+                relay.expect(id);
+                answer.whenComplete((result, failure) -> {
+                    askedClients.remove(id);
+                    relay.forget(id);
+                });
                 try {
                     sink.send("{\"jsonrpc\":\"2.0\",\"id\":" + JsonStrings.quote(id) + ",\"method\":"
                             + JsonStrings.quote(request.method()) + ",\"params\":" + request.params() + '}');

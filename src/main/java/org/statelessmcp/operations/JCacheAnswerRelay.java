@@ -2,6 +2,7 @@ package org.statelessmcp.operations;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,9 @@ import javax.cache.expiry.Duration;
 import org.statelessmcp.mcp.AnswerRelay;
 
 /**
- * Relays client answers through the container's JCache, which Payara backs with its Hazelcast cluster: an answer
- * put by one instance is read by every other. Values are JSON strings, so no class of this WAR ever has to be
+ * Relays client answers through the container's JCache, which Payara backs with its Hazelcast cluster: the asking
+ * instance marks the request id as expected, the instance that receives the answer replaces the mark with it (an
+ * atomic {@code replace}, so unexpected answers are dropped), and the asking instance collects it. Values are JSON strings, so no class of this WAR ever has to be
  * known to a cluster member. Answers nobody collects expire.
  *
  * <p>Not a CDI bean, and loaded only by {@link #create()} through reflection: servers without JCache never load
@@ -24,6 +26,8 @@ import org.statelessmcp.mcp.AnswerRelay;
 final class JCacheAnswerRelay implements AnswerRelay {
 
     static final String CACHE = "smcp-client-answers";
+    /** The value of an expected answer not yet given; no JSON-RPC response is an empty string. */
+    private static final String WAITING = "";
     private static final long EXPIRY_MINUTES = 10;
 
     private final Cache<String, String> answers;
@@ -65,13 +69,24 @@ final class JCacheAnswerRelay implements AnswerRelay {
     }
 
     @Override
+    public void expect(String requestId) {
+        answers.put(requestId, WAITING);
+    }
+
+    @Override
+    public void forget(String requestId) {
+        answers.remove(requestId);
+    }
+
+    @Override
     public void publish(String requestId, String response) {
-        answers.put(requestId, response);
+        answers.replace(requestId, WAITING, response);
     }
 
     @Override
     public Map<String, String> collect(Set<String> requestIds) {
-        Map<String, String> found = answers.getAll(requestIds);
+        Map<String, String> found = new HashMap<>(answers.getAll(requestIds));
+        found.values().removeIf(WAITING::equals);
         found.keySet().forEach(answers::remove);
         return found;
     }

@@ -20,6 +20,14 @@ class HealthProbesTest {
         }
 
         @Override
+        public void expect(String requestId) {
+        }
+
+        @Override
+        public void forget(String requestId) {
+        }
+
+        @Override
         public void publish(String requestId, String response) {
         }
 
