@@ -5,10 +5,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -36,9 +38,10 @@ public final class McpServer {
      * @param listTtlMillis how long 2026 clients may cache list results
      * @param states seals the {@code requestState} of multi round-trip requests
      * @param relay carries 2025 clients' answers between instances
+     * @param access which callers may see and call which tools
      */
     public record Settings(String version, int pageSize, String instructions, long listTtlMillis,
-                           RequestStates states, AnswerRelay relay) {
+                           RequestStates states, AnswerRelay relay, ToolAccess access) {
     }
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
@@ -63,7 +66,7 @@ public final class McpServer {
 
     private final ToolCalls tools;
     private final McpFeatures features;
-    private final PagedList toolList;
+    private final ToolLists toolList;
     private final RequestStates states;
     private final StatelessResults stateless;
     private final String initializeTail;
@@ -72,9 +75,9 @@ public final class McpServer {
     public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor,
                      ToolObserver observer, Settings settings) {
         this.states = settings.states();
-        this.tools = new ToolCalls(registry, executor, states, settings.relay());
+        this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access());
         this.features = new McpFeatures(featureRegistry, observer, settings.pageSize());
-        this.toolList = ToolCatalog.render(registry.descriptors(), settings.pageSize());
+        this.toolList = new ToolLists(List.copyOf(registry.descriptors()), settings.access(), settings.pageSize());
         JsonObjectBuilder advertised = Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", false));
         features.advertise(advertised);
@@ -132,7 +135,7 @@ public final class McpServer {
             case McpMethods.INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
             case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
-            case "tools/list" -> toolList.page(params);
+            case "tools/list" -> toolList.page(params, context.caller());
             case "tools/call" -> tools.call(params, context, sink);
             case "prompts/list" -> features.promptList(params);
             case "prompts/get" -> features.getPrompt(params, ClientRequests.NONE);
@@ -158,9 +161,10 @@ public final class McpServer {
                 caching = StatelessResults.Caching.PUBLIC;
             }
             case "tools/list", "prompts/list", "resources/list", "resources/templates/list" -> {
-                pending = list(method, params);
-                // the same for every caller while the deployment lasts
-                caching = StatelessResults.Caching.PUBLIC;
+                pending = list(method, params, context);
+                // the same for every caller while the deployment lasts, unless roles filter the tools
+                caching = "tools/list".equals(method) && toolList.filtered()
+                        ? StatelessResults.Caching.PRIVATE : StatelessResults.Caching.PUBLIC;
             }
             case "resources/read" -> {
                 pending = features.read(params, true);
@@ -175,9 +179,9 @@ public final class McpServer {
         return pending.map(outcome -> stateless.complete(outcome, hints));
     }
 
-    private Pending list(String method, JsonObject params) {
+    private Pending list(String method, JsonObject params, RequestContext context) {
         return switch (method) {
-            case "tools/list" -> toolList.page(params);
+            case "tools/list" -> toolList.page(params, context.caller());
             case "prompts/list" -> features.promptList(params);
             case "resources/list" -> features.resourceList(params);
             default -> features.templateList(params);

@@ -2,6 +2,7 @@ package org.statelessmcp.mcp;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.statelessmcp.dispatch.Caller;
 
 /**
  * What one MCP request says about its client, beyond its method and params.
@@ -11,18 +12,23 @@ import jakarta.json.JsonValue;
  *                           whose capabilities were declared at an {@code initialize} no instance keeps
  * @param logLevel the least severe log level the client wants on the request's stream (2026-07-28), or
  *                 {@code null} for none
- * @param principal the authenticated caller's name, or an empty string
+ * @param caller who makes the request
  */
-public record RequestContext(String version, JsonObject clientCapabilities, String logLevel, String principal) {
+public record RequestContext(String version, JsonObject clientCapabilities, String logLevel, Caller caller) {
 
     public RequestContext {
         clientCapabilities = clientCapabilities == null ? JsonValue.EMPTY_JSON_OBJECT : clientCapabilities;
-        principal = principal == null ? "" : principal;
+        caller = caller == null ? Caller.ANONYMOUS : caller;
     }
 
     /** A request of a 2025 revision. */
-    public static RequestContext handshake(String version, String principal) {
-        return new RequestContext(version, JsonValue.EMPTY_JSON_OBJECT, null, principal);
+    public static RequestContext handshake(String version, Caller caller) {
+        return new RequestContext(version, JsonValue.EMPTY_JSON_OBJECT, null, caller);
+    }
+
+    /** The authenticated caller's name, or an empty string: what request states are bound to. */
+    public String principal() {
+        return caller.name();
     }
 
     /** Whether the request speaks 2026-07-28, the revision without handshake. */

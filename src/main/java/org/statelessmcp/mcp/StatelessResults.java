@@ -15,6 +15,8 @@ final class StatelessResults {
         NONE,
         /** The same for every caller, for the configured list time-to-live. */
         PUBLIC,
+        /** The same for this caller, for the configured list time-to-live: lists filtered by the caller's roles. */
+        PRIVATE,
         /** Not to be reused: resource contents may change from one read to the next. */
         PRIVATE_NOW
     }
@@ -47,6 +49,8 @@ final class StatelessResults {
         completed.append(meta);
         if (!typed && caching == Caching.PUBLIC) {
             completed.append(",\"ttlMs\":").append(listTtlMillis).append(",\"cacheScope\":\"public\"");
+        } else if (!typed && caching == Caching.PRIVATE) {
+            completed.append(",\"ttlMs\":").append(listTtlMillis).append(",\"cacheScope\":\"private\"");
         } else if (!typed && caching == Caching.PRIVATE_NOW) {
             completed.append(",\"ttlMs\":0,\"cacheScope\":\"private\"");
         }

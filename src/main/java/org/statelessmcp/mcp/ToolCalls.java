@@ -17,6 +17,7 @@ import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ChunkSink;
 import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
@@ -39,11 +40,14 @@ final class ToolCalls {
     private final ToolExecutor executor;
     private final RequestStates states;
     private final AnswerRelay relay;
+    private final ToolAccess access;
     /** Requests sent to 2025 clients during calls on this instance, by id, until the client answers. */
     private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
 
-    ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states, AnswerRelay relay) {
+    ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states, AnswerRelay relay,
+              ToolAccess access) {
         this.registry = registry;
+        this.access = access;
         this.executor = executor;
         this.states = states;
         this.relay = relay;
@@ -52,7 +56,7 @@ final class ToolCalls {
     /** Whether answering {@code params} may send notifications before its result, so that SSE is worth it. */
     boolean mayNotify(JsonObject params, RequestContext context) {
         ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
-        if (tool == null) {
+        if (tool == null || !access.permits(tool.descriptor(), context.caller())) {
             return false;
         }
         if (context.stateless()) {
@@ -69,6 +73,9 @@ final class ToolCalls {
         ToolHandle tool = registry.find(name.getString());
         if (tool == null) {
             return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
+        }
+        if (!access.permits(tool.descriptor(), context.caller())) {
+            return McpServer.Pending.error(JsonRpcError.forbidden(name.getString()));
         }
         JsonValue arguments = params.get("arguments");
         if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {

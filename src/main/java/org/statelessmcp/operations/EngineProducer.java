@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.security.ToolRoles;
 
 /**
  * Assembles the engine from configuration and the container's managed executors. The engine's classes are plain
@@ -131,16 +132,17 @@ public class EngineProducer {
     @Produces
     @Singleton
     JsonRpcParser parser(SmcpConfig config) {
-        return new JsonRpcParser(config.maxJsonDepth(), config.maxBatchSize());
+        return new JsonRpcParser(config.maxJsonDepth(), config.maxBatchSize(), config.maxStringLength(),
+                config.maxArguments());
     }
 
     @Produces
     @Singleton
     McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
-                        SmcpConfig config, McpConfig mcp) {
+                        SmcpConfig config, McpConfig mcp, ToolRoles access) {
         McpServer server = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
                 mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
-                relay));
+                relay, access));
         relaySweeper = scheduler.scheduleWithFixedDelay(server::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         return server;

@@ -19,4 +19,12 @@ public interface Metrics extends ToolObserver {
     /** An exchange ended, however it ended: one fewer in flight. */
     default void exchangeEnded(long requestBytes, long responseBytes) {
     }
+
+    /** A request to a protected endpoint was refused for want of valid credentials. */
+    default void authFailed(String reason) {
+    }
+
+    /** A request was refused with 429: {@code scope} is the limit's kind ({@code global}, {@code tool}). */
+    default void rateLimited(String scope) {
+    }
 }

@@ -34,6 +34,8 @@ final class MicroProfileMetrics implements Metrics {
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Counter> chunks = new ConcurrentHashMap<>();
+    private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
 
     private MicroProfileMetrics(MetricRegistry registry, String version, int tools) {
         this.registry = registry;
@@ -97,5 +99,19 @@ final class MicroProfileMetrics implements Metrics {
     public void chunkEmitted(String tool) {
         chunks.computeIfAbsent(tool, key -> registry.counter(Metadata.builder().withName("mcp_streaming_chunks")
                 .withDescription("Chunks sent by streaming tools").build(), new Tag("tool", tool))).inc();
+    }
+
+    @Override
+    public void authFailed(String reason) {
+        authFailures.computeIfAbsent(reason, key -> registry.counter(Metadata.builder().withName("mcp_auth_failures")
+                .withDescription("Requests to protected endpoints refused with 401, by reason").build(),
+                new Tag("reason", reason))).inc();
+    }
+
+    @Override
+    public void rateLimited(String scope) {
+        rateLimited.computeIfAbsent(scope, key -> registry.counter(Metadata.builder().withName("mcp_rate_limited")
+                .withDescription("Requests refused with 429, by the kind of limit reached").build(),
+                new Tag("scope", scope))).inc();
     }
 }

@@ -17,6 +17,8 @@ public class SmcpConfig {
     private final long maxRequestSize;
     private final int maxJsonDepth;
     private final int maxBatchSize;
+    private final int maxStringLength;
+    private final int maxArguments;
     private final long streamBufferSize;
     private final long maxToolTimeout;
     private final List<String> allowedOrigins;
@@ -25,13 +27,15 @@ public class SmcpConfig {
 
     /** For the CDI client proxy only. */
     protected SmcpConfig() {
-        this(0, 0, 0, 0, 0, Optional.empty(), false, null);
+        this(0, 0, 0, 0, 0, 0, 0, Optional.empty(), false, null);
     }
 
     @Inject
     public SmcpConfig(@ConfigProperty(name = "smcp.max-request-size") long maxRequestSize,
                       @ConfigProperty(name = "smcp.max-json-depth") int maxJsonDepth,
                       @ConfigProperty(name = "smcp.max-batch-size") int maxBatchSize,
+                      @ConfigProperty(name = "smcp.max-string-length") int maxStringLength,
+                      @ConfigProperty(name = "smcp.max-arguments") int maxArguments,
                       @ConfigProperty(name = "smcp.stream.buffer-size") long streamBufferSize,
                       @ConfigProperty(name = "smcp.max-tool-timeout") long maxToolTimeout,
                       @ConfigProperty(name = "smcp.allowed-origins") Optional<String> allowedOrigins,
@@ -40,6 +44,8 @@ public class SmcpConfig {
         this.maxRequestSize = maxRequestSize;
         this.maxJsonDepth = maxJsonDepth;
         this.maxBatchSize = maxBatchSize;
+        this.maxStringLength = maxStringLength;
+        this.maxArguments = maxArguments;
         this.streamBufferSize = streamBufferSize;
         this.maxToolTimeout = maxToolTimeout;
         // a plain comma-separated string: Payara's config producer cannot inject Optional<List<String>>
@@ -65,6 +71,16 @@ public class SmcpConfig {
     /** Most requests in one JSON-RPC batch. */
     public int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    /** The most characters a string in a request may have, as written. */
+    public int maxStringLength() {
+        return maxStringLength;
+    }
+
+    /** The most arguments one tool or prompt call may pass. */
+    public int maxArguments() {
+        return maxArguments;
     }
 
     /** Bytes of a stream's chunks buffered for a slow client before the tool's emit waits. */

@@ -1,18 +1,20 @@
 package org.statelessmcp.protocol;
 
 /**
- * Measures how deeply arrays and objects nest in JSON text without parsing it, so that a hostile body cannot make
- * a parser recurse or allocate deeply before the limit is checked.
+ * Measures how deeply arrays and objects nest in JSON text, and its longest string, without parsing it, so that a
+ * hostile body cannot make a parser recurse or allocate before the limits are checked.
+ *
+ * @param depth the deepest nesting; brackets inside strings do not count
+ * @param longestString the most characters between a string's quotes, as written (escapes not decoded)
  */
-final class JsonDepth {
+record JsonDepth(int depth, int longestString) {
 
-    private JsonDepth() {
-    }
-
-    /** The deepest nesting in {@code text}; brackets inside strings do not count. Malformed text still terminates. */
-    static int of(CharSequence text) {
+    /** Measures {@code text}. Malformed text still terminates. */
+    static JsonDepth of(CharSequence text) {
         int depth = 0;
         int max = 0;
+        int longest = 0;
+        int stringStart = 0;
         boolean inString = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
@@ -21,9 +23,11 @@ final class JsonDepth {
                     i++;
                 } else if (c == '"') {
                     inString = false;
+                    longest = Math.max(longest, i - stringStart);
                 }
             } else if (c == '"') {
                 inString = true;
+                stringStart = i + 1;
             } else if (c == '{' || c == '[') {
                 if (++depth > max) {
                     max = depth;
@@ -32,6 +36,9 @@ final class JsonDepth {
                 depth--;
             }
         }
-        return max;
+        if (inString) {
+            longest = Math.max(longest, text.length() - stringStart);
+        }
+        return new JsonDepth(max, longest);
     }
 }

@@ -25,6 +25,12 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int RESOURCE_NOT_FOUND = -32002;
     public static final int FORBIDDEN_ORIGIN = -32003;
     public static final int REQUEST_TOO_LARGE = -32004;
+    /** No credentials, or wrong ones, on a protected endpoint (HTTP 401). */
+    public static final int UNAUTHORIZED = -32010;
+    /** The caller has none of the roles the tool requires. */
+    public static final int FORBIDDEN = -32011;
+    /** The caller used up a rate limit's window (HTTP 429). */
+    public static final int RATE_LIMITED = -32012;
     /** MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the body. */
     public static final int HEADER_MISMATCH = -32020;
     /** MCP 2026-07-28: the request needs a client capability the client did not declare. */
@@ -98,5 +104,18 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static JsonRpcError requestTooLarge(long limitBytes) {
         return new JsonRpcError(REQUEST_TOO_LARGE, "Request body exceeds " + limitBytes + " bytes",
                 Json.createObjectBuilder().add("limit", limitBytes).build());
+    }
+
+    public static JsonRpcError unauthorized(String detail) {
+        return new JsonRpcError(UNAUTHORIZED, "Unauthorized: " + detail, null);
+    }
+
+    public static JsonRpcError forbidden(String tool) {
+        return new JsonRpcError(FORBIDDEN, "Forbidden: the caller may not use tool '" + tool + "'", null);
+    }
+
+    public static JsonRpcError rateLimited(String limit, long retryAfterSeconds) {
+        return new JsonRpcError(RATE_LIMITED, "Rate limit exceeded: " + limit,
+                Json.createObjectBuilder().add("limit", limit).add("retryAfter", retryAfterSeconds).build());
     }
 }

@@ -27,15 +27,28 @@ public final class JsonRpcParser {
     private final JsonParserFactory parsers;
     private final int maxDepth;
     private final int maxBatchSize;
+    private final int maxStringLength;
+    private final int maxArguments;
 
     /**
      * @param maxDepth the deepest nesting of arrays and objects accepted, the outermost one counting as 1
      * @param maxBatchSize the most elements a batch may have
      */
     public JsonRpcParser(int maxDepth, int maxBatchSize) {
+        this(maxDepth, maxBatchSize, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxStringLength the most characters a string (a member name included) may have, as written
+     * @param maxArguments the most arguments one call may pass: members of a tool call's {@code params} (seed
+     *                     dialect) or of {@code params.arguments} ({@code tools/call}, {@code prompts/get})
+     */
+    public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxArguments) {
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         this.maxDepth = maxDepth;
         this.maxBatchSize = maxBatchSize;
+        this.maxStringLength = maxStringLength;
+        this.maxArguments = maxArguments;
     }
 
     /** Parses {@code length} bytes of {@code body}, which must be UTF-8. */
@@ -55,9 +68,13 @@ public final class JsonRpcParser {
 
     /** Parses a body already decoded to text. */
     public ParsedBody parse(String text) {
-        int depth = JsonDepth.of(text);
-        if (depth > maxDepth) {
+        JsonDepth shape = JsonDepth.of(text);
+        if (shape.depth() > maxDepth) {
             return new ParsedBody.Unusable(JsonRpcError.parseError("JSON nesting deeper than " + maxDepth));
+        }
+        if (shape.longestString() > maxStringLength) {
+            return new ParsedBody.Unusable(JsonRpcError.invalidRequest("a string is longer than " + maxStringLength
+                    + " characters"));
         }
         JsonValue root;
         try (JsonParser parser = parsers.createParser(new StringReader(text))) {
@@ -82,11 +99,30 @@ public final class JsonRpcParser {
             }
             List<JsonRpcMessage> messages = new ArrayList<>(batch.size());
             for (JsonValue element : batch) {
-                messages.add(message(element));
+                messages.add(withinArguments(message(element)));
             }
             return new ParsedBody.Batch(messages);
         }
-        return new ParsedBody.Single(message(root));
+        return new ParsedBody.Single(withinArguments(message(root)));
+    }
+
+    /** Refuses a call passing more arguments than allowed, before any of them is bound. */
+    private JsonRpcMessage withinArguments(JsonRpcMessage message) {
+        if (!(message instanceof JsonRpcRequest call) || call.params() == null) {
+            return message;
+        }
+        JsonValue arguments = call.params();
+        if (("tools/call".equals(call.method()) || "prompts/get".equals(call.method()))
+                && arguments instanceof JsonObject params) {
+            arguments = params.get("arguments");
+        }
+        int count = arguments instanceof JsonObject object ? object.size()
+                : arguments instanceof JsonArray array ? array.size() : 0;
+        if (count <= maxArguments) {
+            return message;
+        }
+        return new JsonRpcMessage.Invalid(call.id() == null ? JsonValue.NULL : call.id(), JsonRpcError.invalidParams(
+                count + " arguments exceed the limit of " + maxArguments));
     }
 
     /** Validates one request object. */

@@ -2,6 +2,7 @@ package org.statelessmcp.registry;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.statelessmcp.api.Tool;
 
 /**
@@ -19,13 +20,16 @@ import org.statelessmcp.api.Tool;
  * @param async whether the method returns a {@code CompletionStage}
  * @param interactive whether it asks the client during the call (elicitation, sampling)
  * @param source {@code Class#method}, for logs and deployment messages
+ * @param rolesAllowed the roles of which a caller needs one, from {@code @RolesAllowed} on the method or its class;
+ *                     empty when any caller may call it
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
                              List<Parameter> parameters, boolean async, boolean interactive,
-                             String source) {
+                             String source, Set<String> rolesAllowed) {
 
     public ToolDescriptor {
         parameters = List.copyOf(parameters);
+        rolesAllowed = Set.copyOf(rolesAllowed);
     }
 }

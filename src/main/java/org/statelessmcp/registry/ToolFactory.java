@@ -1,5 +1,7 @@
 package org.statelessmcp.registry;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -103,6 +105,11 @@ final class ToolFactory {
                 problems.add(e.getMessage());
             }
         }
+        if (rolesAllowed(method).isEmpty() && (method.isAnnotationPresent(RolesAllowed.class)
+                || method.getDeclaringClass().isAnnotationPresent(RolesAllowed.class))
+                && !method.isAnnotationPresent(PermitAll.class)) {
+            problems.add("@RolesAllowed names no role: nobody could call it");
+        }
         if (emitters > 1) {
             problems.add("at most one Emitter parameter is allowed");
         }
@@ -125,8 +132,25 @@ final class ToolFactory {
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
                 timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async,
-                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance), source);
+                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance), source,
+                rolesAllowed(method));
         return new RegisteredTool(descriptor, handle(method, source), bean);
+    }
+
+    /**
+     * The roles {@code @RolesAllowed} asks of a caller: the method's own, else none when it is {@code @PermitAll},
+     * else its class's. The engine checks them itself before a call: the container enforces them on EJBs only.
+     */
+    private static Set<String> rolesAllowed(Method method) {
+        RolesAllowed own = method.getAnnotation(RolesAllowed.class);
+        if (own != null) {
+            return Set.of(own.value());
+        }
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return Set.of();
+        }
+        RolesAllowed inherited = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+        return inherited == null ? Set.of() : Set.of(inherited.value());
     }
 
     /** A record result has an output schema; anything else is described by its content alone. */

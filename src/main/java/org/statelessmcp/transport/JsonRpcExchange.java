@@ -29,6 +29,11 @@ import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.protocol.ParsedBody;
 import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.dispatch.ToolAccess;
+import org.statelessmcp.security.RateLimiter;
+import org.statelessmcp.security.RequestCaller;
+import org.statelessmcp.security.ToolRoles;
 
 /**
  * Answers a parsed JSON-RPC body. MCP methods go to {@link McpExchange}; every other method is a tool name in the
@@ -46,16 +51,20 @@ public class JsonRpcExchange {
     private final McpExchange mcp;
     private final McpServer mcpServer;
     private final SmcpConfig config;
+    private final ToolAccess access;
+    private final RateLimiter limiter;
 
     /** For the CDI client proxy only. */
     protected JsonRpcExchange() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
     public JsonRpcExchange(ToolRegistry registry, ToolExecutor executor, McpExchange mcp, McpServer mcpServer,
-                           SmcpConfig config) {
+                           SmcpConfig config, ToolRoles access, RateLimiter limiter) {
         this.registry = registry;
+        this.access = access;
+        this.limiter = limiter;
         this.executor = executor;
         this.mcp = mcp;
         this.mcpServer = mcpServer;
@@ -63,6 +72,9 @@ public class JsonRpcExchange {
     }
 
     void answer(ParsedBody body, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!withinLimits(body, request, response)) {
+            return;
+        }
         if (body instanceof ParsedBody.Unusable unusable) {
             HttpResponses.json(response, 400, JsonRpcWriter.error(null, unusable.error()));
         } else if (body instanceof ParsedBody.Batch batch) {
@@ -92,12 +104,12 @@ public class JsonRpcExchange {
     private void answerTool(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ToolHandle tool = registry.find(call.method());
-        if (tool == null) {
+        if (tool == null || !access.permits(tool.descriptor(), RequestCaller.of(request))) {
             if (call.isNotification()) {
                 HttpResponses.noContent(response, 202);
             } else {
-                HttpResponses.json(response, 200,
-                        JsonRpcWriter.error(call.id(), JsonRpcError.methodNotFound(call.method())));
+                HttpResponses.json(response, 200, JsonRpcWriter.error(call.id(), tool == null
+                        ? JsonRpcError.methodNotFound(call.method()) : JsonRpcError.forbidden(call.method())));
             }
             return;
         }
@@ -117,6 +129,39 @@ public class JsonRpcExchange {
         CallControl control = executor.start(tool, call.params(), ChunkSink.DISCARD);
         Replies.answer(call.id(), control.outcome(), control::abandon, timeout, config.streamBufferSize(),
                 outcome -> 200, request, response);
+    }
+
+    /**
+     * Counts the request against the caller's rate-limit windows — each message of a batch, and each tool it calls
+     * against that tool's own limit — and answers 429 when one is used up.
+     */
+    private boolean withinLimits(ParsedBody body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!limiter.enabled()) {
+            return true;
+        }
+        List<JsonRpcMessage> messages = body instanceof ParsedBody.Batch batch ? batch.messages()
+                : body instanceof ParsedBody.Single single ? List.of(single.message()) : List.of();
+        List<String> tools = new ArrayList<>();
+        for (JsonRpcMessage message : messages) {
+            if (message instanceof JsonRpcRequest call) {
+                String tool = "tools/call".equals(call.method()) && call.params() instanceof JsonObject params
+                        && params.get("name") instanceof JsonString name ? name.getString() : call.method();
+                if (registry.find(tool) != null) {
+                    tools.add(tool);
+                }
+            }
+        }
+        RateLimiter.Verdict verdict = limiter.admit(request, RequestCaller.of(request), tools, messages.size(),
+                response);
+        if (verdict.admitted()) {
+            return true;
+        }
+        JsonValue id = body instanceof ParsedBody.Single single && single.message() instanceof JsonRpcRequest call
+                && !call.isNotification() ? call.id() : null;
+        HttpResponses.json(response, 429, JsonRpcWriter.error(id,
+                JsonRpcError.rateLimited(verdict.limit().toString(), verdict.retryAfterSeconds())));
+        return false;
     }
 
     /** Names the request in the access log, and its tool in the log lines written while it is served. */
@@ -140,8 +185,8 @@ public class JsonRpcExchange {
                     "batches are part of MCP 2025-03-26 only, not of " + version.strip())));
             return;
         }
-        RequestContext context = RequestContext.handshake(McpVersions.ASSUMED_WITHOUT_HEADER,
-                request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
+        Caller caller = RequestCaller.of(request);
+        RequestContext context = RequestContext.handshake(McpVersions.ASSUMED_WITHOUT_HEADER, caller);
         List<Pending> answers = new ArrayList<>(messages.size());
         List<Runnable> abandons = new ArrayList<>();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
@@ -168,6 +213,9 @@ public class JsonRpcExchange {
                 if (tool == null) {
                     outcome = CompletableFuture.completedFuture(
                             new Outcome.Failure(JsonRpcError.methodNotFound(call.method())));
+                } else if (!access.permits(tool.descriptor(), caller)) {
+                    outcome = CompletableFuture.completedFuture(
+                            new Outcome.Failure(JsonRpcError.forbidden(call.method())));
                 } else {
                     // inside a batch the answer is one array: a streaming tool's chunks have nowhere to go
                     CallControl control = executor.start(tool, call.params(), ChunkSink.DISCARD);

@@ -4,8 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.security.RequestCaller;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,8 +55,7 @@ final class McpEnvelope {
         JsonObject meta = call.params() instanceof JsonObject params && params.get("_meta") instanceof JsonObject m
                 ? m : null;
         JsonValue metaVersion = meta == null ? null : meta.get(META_VERSION);
-        Principal user = request.getUserPrincipal();
-        String principal = user == null ? "" : user.getName();
+        Caller principal = RequestCaller.of(request);
         boolean handshakeMeta = metaVersion instanceof JsonString named && McpVersions.HANDSHAKE.contains(named.getString());
         if ((metaVersion == null || handshakeMeta) && !McpVersions.isStateless(header)) {
             if (header != null && !McpVersions.isSupported(header)) {

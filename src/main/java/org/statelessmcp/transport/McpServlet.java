@@ -19,6 +19,7 @@ import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.protocol.ParsedBody;
+import org.statelessmcp.security.AccessGate;
 
 /**
  * {@code POST /mcp}: reads the body with blocking I/O under the size limit, parses it as JSON-RPC and hands it to
@@ -39,6 +40,8 @@ public class McpServlet extends HttpServlet {
     transient JsonRpcExchange exchange;
     @Inject
     transient Masking masking;
+    @Inject
+    transient AccessGate gate;
 
     private transient OriginGuard originGuard;
 
@@ -69,7 +72,9 @@ public class McpServlet extends HttpServlet {
             if (originGuard.listed(origin)) {
                 Cors.allow(origin, response);
             }
-            post(request, response);
+            if (gate.admit(request, response)) {
+                post(request, response);
+            }
         } catch (IOException e) {
             LOG.log(Level.FINE, "client connection failed", e);
         } catch (RuntimeException e) {

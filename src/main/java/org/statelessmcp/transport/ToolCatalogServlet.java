@@ -10,7 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.registry.ToolHandle;
+import org.statelessmcp.security.AccessGate;
+import org.statelessmcp.security.RateLimiter;
+import org.statelessmcp.security.RequestCaller;
+import org.statelessmcp.security.ToolRoles;
 import org.statelessmcp.mcp.ToolCatalog;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
@@ -26,32 +35,58 @@ public class ToolCatalogServlet extends HttpServlet {
 
     @Inject
     transient ToolRegistry registry;
+    @Inject
+    transient ToolRoles access;
+    @Inject
+    transient AccessGate gate;
+    @Inject
+    transient RateLimiter limiter;
 
     private transient String catalog;
     private transient Map<String, String> byName;
 
     @Override
     public void init() {
-        JsonObjectBuilder tools = Json.createObjectBuilder();
+        byName = Map.copyOf(documents(registry.descriptors().stream().toList()));
+        catalog = catalog(registry.descriptors().stream().toList());
+    }
+
+    private static Map<String, String> documents(List<ToolDescriptor> tools) {
         Map<String, String> documents = new LinkedHashMap<>();
-        for (ToolDescriptor tool : registry.descriptors()) {
-            JsonObject document = describe(tool);
-            tools.add(tool.name(), document);
-            documents.put(tool.name(), document.toString());
+        for (ToolDescriptor tool : tools) {
+            documents.put(tool.name(), describe(tool).toString());
         }
-        catalog = Json.createObjectBuilder().add("count", documents.size()).add("tools", tools).build().toString();
-        byName = Map.copyOf(documents);
+        return documents;
+    }
+
+    private static String catalog(List<ToolDescriptor> visible) {
+        JsonObjectBuilder tools = Json.createObjectBuilder();
+        visible.forEach(tool -> tools.add(tool.name(), describe(tool)));
+        return Json.createObjectBuilder().add("count", visible.size()).add("tools", tools).build().toString();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!gate.admit(request, response)) {
+            return;
+        }
+        Caller caller = RequestCaller.of(request);
+        RateLimiter.Verdict verdict = limiter.admit(request, caller, List.of(), 1, response);
+        if (verdict != null && !verdict.admitted()) {
+            HttpResponses.json(response, 429, JsonRpcWriter.error(null,
+                    JsonRpcError.rateLimited(verdict.limit().toString(), verdict.retryAfterSeconds())));
+            return;
+        }
         String path = request.getPathInfo();
         if (path == null || path.equals("/")) {
-            HttpResponses.json(response, 200, catalog);
+            HttpResponses.json(response, 200, access.restrictsAny() ? catalog(registry.descriptors().stream()
+                    .filter(tool -> access.permits(tool, caller)).toList()) : catalog);
             return;
         }
         String name = path.substring(1);
-        String document = byName.get(name);
+        ToolHandle tool = registry.find(name);
+        // a tool the caller may not use is not shown to exist
+        String document = tool == null || !access.permits(tool.descriptor(), caller) ? null : byName.get(name);
         if (document == null) {
             HttpResponses.error(response, 404, "not_found", "No tool named '" + name + "'");
         } else {

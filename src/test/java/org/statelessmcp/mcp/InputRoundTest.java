@@ -28,7 +28,7 @@ class InputRoundTest {
     private static final Outcome TOOL_RESULT = new Outcome.Success("{\"content\":[]}");
 
     private static RequestContext client(String capabilities) {
-        return new RequestContext(McpVersions.STATELESS, object(capabilities), null, "");
+        return new RequestContext(McpVersions.STATELESS, object(capabilities), null, null);
     }
 
     private static JsonObject object(String json) {

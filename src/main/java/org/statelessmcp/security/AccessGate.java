@@ -1,0 +1,95 @@
+package org.statelessmcp.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.statelessmcp.operations.Metrics;
+import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonRpcWriter;
+
+/**
+ * Lets only authenticated callers into the protected endpoints ({@code /mcp}, {@code /tools}) when authentication
+ * is on. Everyone else gets 401 with a {@code WWW-Authenticate} challenge MCP clients understand — naming the
+ * protected resource metadata when an OAuth authorization server is configured — and a JSON-RPC error body.
+ * In {@code container} mode the server's own login is asked first ({@code HttpServletRequest.authenticate}).
+ */
+@ApplicationScoped
+public class AccessGate {
+
+    private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
+
+    private final SecurityConfig config;
+    private final Metrics metrics;
+    private final AtomicBoolean noLoginWarned = new AtomicBoolean();
+
+    /** For the CDI client proxy only. */
+    protected AccessGate() {
+        this.config = null;
+        this.metrics = null;
+    }
+
+    @Inject
+    public AccessGate(SecurityConfig config, Metrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Whether {@code request} may go on; if not, the response has been written.
+     */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!config.authEnabled() || request.getUserPrincipal() != null) {
+            return true;
+        }
+        boolean rejected = request.getAttribute(ApiKeyMechanism.REJECTED) != null;
+        if (config.mechanism() == SecurityConfig.Mechanism.CONTAINER) {
+            try {
+                if (request.authenticate(response) && request.getUserPrincipal() != null) {
+                    return true;
+                }
+            } catch (ServletException noLogin) {
+                if (noLoginWarned.compareAndSet(false, true)) {
+                    LOG.log(Level.WARNING, "smcp.auth.mechanism=container but the server authenticates nobody: "
+                            + "configure a login for the web module (see server-config/*/security.md)", noLogin);
+                }
+            }
+            if (response.isCommitted()) {
+                // the server's mechanism answered (a BASIC challenge, say)
+                metrics.authFailed("container");
+                return false;
+            }
+        }
+        metrics.authFailed(rejected ? "invalid_credentials" : "missing_credentials");
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", challenge(request, rejected));
+        response.setHeader("Cache-Control", "no-store");
+        byte[] body = JsonRpcWriter.error(null, JsonRpcError.unauthorized(rejected
+                ? "the credentials are not valid" : "credentials are required: send the API key in the "
+                + config.headerName() + " header or as Authorization: Bearer")).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return false;
+    }
+
+    /** RFC 6750's challenge, with RFC 9728's {@code resource_metadata} when an authorization server is configured. */
+    private String challenge(HttpServletRequest request, boolean rejected) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"stateless-mcp\"");
+        if (rejected) {
+            challenge.append(", error=\"invalid_token\"");
+        }
+        if (!config.authorizationServers().isEmpty()) {
+            challenge.append(", resource_metadata=\"")
+                    .append(ProtectedResource.metadataUrl(ProtectedResource.resource(config, request))).append('"');
+        }
+        return challenge.toString();
+    }
+}
