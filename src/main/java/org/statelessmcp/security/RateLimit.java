@@ -59,7 +59,11 @@ public record RateLimit(long count, Period period) {
             case "day" -> Period.DAY;
             default -> throw new IllegalArgumentException("'" + text + "': the period is second, minute, hour or day");
         };
-        return new RateLimit(Long.parseLong(matcher.group(1)), period);
+        long count = Long.parseLong(matcher.group(1));
+        if (count < 1) {
+            throw new IllegalArgumentException("'" + text + "' admits nothing: a limit is at least 1/" + unit);
+        }
+        return new RateLimit(count, period);
     }
 
     @Override

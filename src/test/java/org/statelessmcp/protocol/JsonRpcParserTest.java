@@ -148,4 +148,43 @@ class JsonRpcParserTest {
         assertInstanceOf(JsonRpcRequest.class, batch.messages().get(0));
         assertInstanceOf(JsonRpcMessage.Invalid.class, batch.messages().get(1));
     }
+
+    @Test
+    void aStringLongerThanTheLimitMakesTheBodyUnusable() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64);
+        String ok = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"m\":\"0123456789\"}}";
+        assertInstanceOf(ParsedBody.Single.class, limited.parse(ok));
+        ParsedBody tooLong = limited.parse(ok.replace("0123456789", "0123456789a"));
+        JsonRpcError error = assertInstanceOf(ParsedBody.Unusable.class, tooLong).error();
+        assertEquals(JsonRpcError.INVALID_REQUEST, error.code());
+        assertTrue(error.message().contains("longer than 10"), error.message());
+    }
+
+    @Test
+    void aLongMemberNameCountsToo() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64);
+        ParsedBody body = limited.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"e\",\"params\":{\""
+                + "n".repeat(11) + "\":1}}");
+        assertInstanceOf(ParsedBody.Unusable.class, body);
+    }
+
+    @Test
+    void moreArgumentsThanTheLimitAreInvalidParamsWithTheRequestsId() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2);
+        JsonRpcMessage.Invalid seed = assertInstanceOf(JsonRpcMessage.Invalid.class, ((ParsedBody.Single) limited.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"add\",\"params\":{\"a\":1,\"b\":2,\"c\":3}}")).message());
+        assertEquals(JsonRpcError.INVALID_PARAMS, seed.error().code());
+        assertEquals(4, ((jakarta.json.JsonNumber) seed.id()).intValue());
+        JsonRpcMessage mcp = ((ParsedBody.Single) limited.parse("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2,\"c\":3}}}")).message();
+        assertEquals(JsonRpcError.INVALID_PARAMS, assertInstanceOf(JsonRpcMessage.Invalid.class, mcp).error().code());
+    }
+
+    @Test
+    void argumentsUpToTheLimitPass() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2);
+        assertInstanceOf(JsonRpcRequest.class, ((ParsedBody.Single) limited.parse("{\"jsonrpc\":\"2.0\",\"id\":5,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"_meta\":{},\"arguments\":{\"a\":1,\"b\":2}}}"))
+                .message());
+    }
 }
