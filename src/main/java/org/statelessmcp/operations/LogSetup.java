@@ -41,16 +41,19 @@ public class LogSetup {
 
     /** For the CDI client proxy only. */
     protected LogSetup() {
-        this("console", Optional.empty(), "");
+        this("console", Optional.empty(), "", "X-API-Key");
     }
 
     @Inject
     public LogSetup(@ConfigProperty(name = "smcp.log.format") String format,
                     @ConfigProperty(name = "smcp.log.level") Optional<String> level,
-                    @ConfigProperty(name = "smcp.log.mask-keys") String maskKeys) {
+                    @ConfigProperty(name = "smcp.log.mask-keys") String maskKeys,
+                    @ConfigProperty(name = "smcp.auth.header-name") String apiKeyHeader) {
         this.format = format.strip().toLowerCase(Locale.ROOT);
         this.level = level.filter(name -> !name.isBlank());
-        this.masking = new Masking(Arrays.stream(maskKeys.split(",")).map(String::strip).toList());
+        // the API key's header is a secret whatever it is called
+        this.masking = new Masking(java.util.stream.Stream.concat(Arrays.stream(maskKeys.split(",")),
+                java.util.stream.Stream.of(apiKeyHeader)).map(String::strip).toList());
     }
 
     @Produces

@@ -29,6 +29,7 @@ class LoggingIT {
     private static final String REQUEST_ID = "it-log-1";
     private static final String BODY_SECRET = "hunter2-body-secret";
     private static final String HEADER_SECRET = "s3cr3t-header-token";
+    private static final String TEAM_KEY = "team-key-0123456789abcdef";
     private static final List<JsonObject> LINES = new ArrayList<>();
     private static final List<String> OUTPUT = new ArrayList<>();
     private static HttpResponse<String> response;
@@ -36,13 +37,17 @@ class LoggingIT {
     @BeforeAll
     static void callAToolThatLogs() throws Exception {
         try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.productWar().addClass(LoggingTools.class),
-                "logging", Map.of("SMCP_LOG_FORMAT", "json", "SMCP_LOG_LEVEL", "FINE"))) {
+                "logging", Map.of("SMCP_LOG_FORMAT", "json", "SMCP_LOG_LEVEL", "FINE",
+                        // the seed's authentication settings, under their seed names
+                        "SMCP_AUTH_ENABLED", "true", "SMCP_AUTH_HEADER_NAME", "X-Team-Key",
+                        "SMCP_API_KEYS", "[\"" + TEAM_KEY + "\", \"" + HEADER_SECRET + "\"]"))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             response = http.send(HttpRequest.newBuilder(URI.create(server.mcpUrl()))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("X-Request-ID", REQUEST_ID)
                     .header("Authorization", "Bearer " + HEADER_SECRET)
+                    .header("X-Team-Key", TEAM_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(1, "chatty",
                             "{\"password\":\"" + BODY_SECRET + "\"}")))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -67,6 +72,12 @@ class LoggingIT {
                         && REQUEST_ID.equals(line.getString("requestId", "")))
                 .findFirst().orElseThrow(() -> new AssertionError("no line of " + logger + " for " + REQUEST_ID
                         + ":\n" + String.join("\n", OUTPUT)));
+    }
+
+    @Test
+    void theSeedsAuthenticationSettingsAreInForce() {
+        assertTrue(OUTPUT.stream().anyMatch(line -> line.contains("Authentication: 2 API key(s), in the X-Team-Key"
+                + " header")), String.join("\n", OUTPUT));
     }
 
     @Test
@@ -99,12 +110,13 @@ class LoggingIT {
         String request = line("org.statelessmcp.transport.McpServlet").getString("LogMessage");
         assertTrue(request.contains("\"password\":\"***\""), request);
         assertTrue(request.toLowerCase(java.util.Locale.ROOT).contains("authorization: ***"), request);
+        assertTrue(request.toLowerCase(java.util.Locale.ROOT).contains("x-team-key: ***"), request);
     }
 
     @Test
     void noSecretReachesTheLog() {
         for (String line : OUTPUT) {
-            assertFalse(line.contains(BODY_SECRET) || line.contains(HEADER_SECRET), line);
+            assertFalse(line.contains(BODY_SECRET) || line.contains(HEADER_SECRET) || line.contains(TEAM_KEY), line);
         }
     }
 }
