@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +25,14 @@ import org.statelessmcp.it.conformance.ConformanceTools;
 /**
  * Two instances in one Payara (Hazelcast) cluster on loopback: a 2025 client's answer to a tool's question, a
  * separate POST that a load balancer sends to the other instance, reaches the waiting call through the clustered
- * JCache, and the tool's result carries the client's real answer.
+ * JCache, and the tool's result carries the client's real answer. The rate-limit windows live in the same cache:
+ * the two instances enforce one limit between them, set with the seed's environment variables.
  */
 class ClusterIT {
+
+    /** The seed's settings, plus a tool limit low enough to count. */
+    private static final Map<String, String> LIMITS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
+            "SMCP_DEFAULT_RATE_LIMIT", "1000/minute", "SMCP_RATE_LIMIT_TOOLS", "echo=10/minute");
 
     private static PayaraMicroProcess first;
     private static PayaraMicroProcess second;
@@ -48,7 +59,7 @@ class ClusterIT {
     private static PayaraMicroProcess start(WebArchive war, String name, String cluster, int port,
                                             List<Integer> members) {
         try {
-            return PayaraMicroProcess.startClustered(war, name, cluster, port, members);
+            return PayaraMicroProcess.startClustered(war, name, cluster, port, members, LIMITS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -88,6 +99,51 @@ class ClusterIT {
         String answer = requests.stream().filter(request -> request.startsWith("answer:smcp-")).findFirst()
                 .orElseThrow(() -> new AssertionError(requests.toString()));
         assertNotEquals(port(call), port(answer), "the answer went to the other instance: " + requests);
+    }
+
+    @Test
+    void bothInstancesKeepTheirRateWindowsInTheClusteredCache() {
+        for (PayaraMicroProcess server : List.of(first, second)) {
+            assertTrue(server.output().stream().anyMatch(line -> line.contains("Rate limits: 1000/minute per caller,"
+                    + " by tool {echo=10/minute}; windows kept in the container's JCache")),
+                    String.join("\n", server.output()));
+        }
+    }
+
+    @Test
+    void twoInstancesEnforceOneLimitBetweenThem() {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int admitted = 0;
+        int refused = 0;
+        for (int i = 0; i < 16; i++) {
+            PayaraMicroProcess server = i % 2 == 0 ? first : second;
+            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(server.mcpUrl()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    // no trusted proxy is configured: a made-up forwarded address changes nothing
+                    .header("X-Forwarded-For", "192.0.2." + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(i, "echo", "{\"message\":\"x\"}")))
+                    .build());
+            if (response.statusCode() == 200) {
+                admitted++;
+            } else {
+                assertEquals(429, response.statusCode(), response.body());
+                refused++;
+            }
+        }
+        // exact within a window; a window boundary crossed during the loop may let one more through
+        assertTrue(admitted == 10 || admitted == 11, "admitted " + admitted + ", refused " + refused);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String port(String request) {

@@ -72,10 +72,17 @@ final class PayaraMicroProcess implements AutoCloseable {
      */
     static PayaraMicroProcess startClustered(WebArchive war, String name, String clusterName, int clusterPort,
                                              List<Integer> memberPorts) throws IOException, InterruptedException {
+        return startClustered(war, name, clusterName, clusterPort, memberPorts, Map.of());
+    }
+
+    /** A cluster member whose process has {@code environment}. */
+    static PayaraMicroProcess startClustered(WebArchive war, String name, String clusterName, int clusterPort,
+                                             List<Integer> memberPorts, Map<String, String> environment)
+            throws IOException, InterruptedException {
         String members = memberPorts.stream().map(member -> "127.0.0.1:" + member)
                 .collect(java.util.stream.Collectors.joining(","));
         return start(war, name, List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
-                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)), Map.of());
+                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)), environment);
     }
 
     private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering,
