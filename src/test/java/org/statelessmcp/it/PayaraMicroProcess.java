@@ -65,6 +65,14 @@ final class PayaraMicroProcess implements AutoCloseable {
         return start(war, name, List.of("--nocluster"), environment);
     }
 
+    /** Starts a server of its own with {@code environment} and more Payara Micro options (command files, ...). */
+    static PayaraMicroProcess start(WebArchive war, String name, Map<String, String> environment, List<String> options)
+            throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--nocluster"));
+        all.addAll(options);
+        return start(war, name, all, environment);
+    }
+
     /**
      * Starts a member of a Hazelcast cluster on loopback, whose members are found by TCP at {@code memberPorts}.
      *
