@@ -26,7 +26,7 @@ public class AccessGate {
 
     private final SecurityConfig config;
     private final Metrics metrics;
-    private final AtomicBoolean noLoginWarned = new AtomicBoolean();
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
     /** For the CDI client proxy only. */
     protected AccessGate() {
@@ -53,25 +53,35 @@ public class AccessGate {
                 if (request.authenticate(response) && request.getUserPrincipal() != null) {
                     return true;
                 }
-            } catch (ServletException noLogin) {
-                if (noLoginWarned.compareAndSet(false, true)) {
-                    LOG.log(Level.WARNING, "smcp.auth.mechanism=container but the server authenticates nobody: "
-                            + "configure a login for the web module (see server-config/*/security.md)", noLogin);
+            } catch (ServletException refused) {
+                // WildFly throws when the login fails (UT010032), Payara and Liberty return false: both are a 401
+                if (refusalLogged.compareAndSet(false, true)) {
+                    LOG.log(Level.INFO, "The server's login refused a request to a protected endpoint (" + refused
+                            + "); if every request is refused, check the web module's login configuration"
+                            + " (server-config/<server>/security.md). Further refusals are logged at FINE.");
+                } else {
+                    LOG.log(Level.FINE, "the server's login refused a request", refused);
                 }
             }
             if (response.isCommitted()) {
-                // the server's mechanism answered (a BASIC challenge, say)
+                // the server's mechanism answered (Payara's BASIC challenge, say)
                 metrics.authFailed("container");
                 return false;
             }
         }
-        metrics.authFailed(rejected ? "invalid_credentials" : "missing_credentials");
+        metrics.authFailed(config.mechanism() == SecurityConfig.Mechanism.CONTAINER ? "container"
+                : rejected ? "invalid_credentials" : "missing_credentials");
         response.setStatus(401);
-        response.setHeader("WWW-Authenticate", challenge(request, rejected));
+        if (!response.containsHeader("WWW-Authenticate")) {
+            // the server's mechanism may have challenged already (Liberty's BASIC): its challenge is the right one
+            response.setHeader("WWW-Authenticate", challenge(request, rejected));
+        }
         response.setHeader("Cache-Control", "no-store");
-        byte[] body = JsonRpcWriter.error(null, JsonRpcError.unauthorized(rejected
-                ? "the credentials are not valid" : "credentials are required: send the API key in the "
-                + config.headerName() + " header or as Authorization: Bearer")).getBytes(
+        String detail = rejected ? "the credentials are not valid"
+                : config.mechanism() == SecurityConfig.Mechanism.CONTAINER ? "credentials are required"
+                : "credentials are required: send the API key in the " + config.headerName()
+                        + " header or as Authorization: Bearer";
+        byte[] body = JsonRpcWriter.error(null, JsonRpcError.unauthorized(detail)).getBytes(
                 java.nio.charset.StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

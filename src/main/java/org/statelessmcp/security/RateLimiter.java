@@ -112,6 +112,11 @@ public class RateLimiter {
         return toolLimits;
     }
 
+    /** The roles with limits of their own. */
+    public java.util.Set<String> roleNames() {
+        return roleLimits.keySet();
+    }
+
     /** One line for the startup log. */
     public String describe() {
         return "Rate limits: " + defaultLimit + " per caller" + (roleLimits.isEmpty() ? "" : ", by role " + roleLimits)
