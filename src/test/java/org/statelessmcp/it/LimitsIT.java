@@ -34,13 +34,28 @@ class LimitsIT extends DeployedWarTest {
         settings.setProperty("smcp.examples.enabled", "false");
         settings.setProperty("smcp.allowed-origins", "https://app.example.com, https://other.example.com");
         settings.setProperty("smcp.mcp.page-size", "4");
+        settings.setProperty("smcp.max-string-length", "200");
+        settings.setProperty("smcp.max-arguments", "3");
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
 
+    /** A call of exactly {@code size} bytes, padded with strings within the string-length limit. */
     private static String padded(int size) {
         String call = WireClient.call(1, "nothing", "{}");
-        return call.substring(0, call.length() - 1) + ",\"pad\":\"" + "x".repeat(size - call.length() - 9) + "\"}";
+        int length = size - call.length() - 11;
+        StringBuilder pad = new StringBuilder(length);
+        int run = 0;
+        while (pad.length() < length) {
+            if (run == 150 && length - pad.length() > 4) {
+                pad.append("\",\"");
+                run = 0;
+            } else {
+                pad.append('x');
+                run++;
+            }
+        }
+        return call.substring(0, call.length() - 1) + ",\"pad\":[\"" + pad + "\"]}";
     }
 
     @Test
@@ -102,6 +117,33 @@ class LimitsIT extends DeployedWarTest {
                 WireClient.call(1, "nothing", "{\"x\":" + deep + "}")).body()).getJsonObject("error");
         // it got past the parser: the tool refuses the unknown argument
         assertEquals(-32602, error.getInt("code"));
+    }
+
+    @Test
+    void aStringLongerThanTheLimitIsAnInvalidRequest() {
+        HttpResponse<String> response = client.post(WireClient.call(1, "refuse", "{\"reason\":\"" + "r".repeat(201)
+                + "\"}"));
+        assertEquals(400, response.statusCode());
+        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
+        assertEquals(-32600, error.getInt("code"));
+        assertTrue(error.getString("message").contains("longer than 200"), error.toString());
+        // the server is unharmed: a string at the limit reaches the tool
+        JsonObject atLimit = WireClient.object(client.post(WireClient.call(2, "refuse", "{\"reason\":\""
+                + "r".repeat(200) + "\"}")).body());
+        assertEquals(-32000, atLimit.getJsonObject("error").getInt("code"), atLimit.toString());
+    }
+
+    @Test
+    void moreArgumentsThanTheLimitAreInvalidParamsInBothDialects() {
+        String four = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}";
+        JsonObject seed = WireClient.object(client.post(WireClient.call(7, "nothing", four)).body());
+        assertEquals(-32602, seed.getJsonObject("error").getInt("code"));
+        assertTrue(seed.getJsonObject("error").getString("message").contains("4 arguments exceed the limit of 3"),
+                seed.toString());
+        assertEquals(7, seed.getInt("id"));
+        JsonObject mcp = WireClient.object(client.post("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"nothing\",\"arguments\":" + four + "}}").body());
+        assertEquals(-32602, mcp.getJsonObject("error").getInt("code"), mcp.toString());
     }
 
     private static String batch(int size) {

@@ -35,6 +35,7 @@ class SecurityIT extends DeployedWarTest {
     private static final String BOB = "bob-key-3c4b5a69788f9e0d1c";
     private static final String CAROL = "carol-key-0a1b2c3d4e5f6a7b";
     private static final String TRIAL = "trial-key-9f8e7d6c5b4a3f2e";
+    private static final String DAVE = "dave-key-from-the-key-file-01";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -45,11 +46,23 @@ class SecurityIT extends DeployedWarTest {
                 + "{\"name\":\"carol\",\"sha256\":\"" + HexFormat.of().formatHex(sha256(CAROL)) + "\",\"roles\":\"ops\"},"
                 + "{\"name\":\"trial\",\"key\":\"" + TRIAL + "\",\"roles\":[\"trial\"]}]");
         settings.setProperty("smcp.auth.tool-roles", "add=math, reopened=*");
+        settings.setProperty("smcp.api-keys-file", keyFile().toString());
         settings.setProperty("smcp.auth.authorization-servers", "https://auth.example.com");
         settings.setProperty("smcp.rate-limit.enabled", "true");
         settings.setProperty("smcp.default-rate-limit", "1000/minute");
         settings.setProperty("smcp.rate-limit.roles", "trial=3/minute");
         return Deployments.withSettings(Deployments.productWar().addClass(GuardedTools.class), settings);
+    }
+
+    /** A key file as operators write one: one entry per line, comments allowed. */
+    private static java.nio.file.Path keyFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(
+                    System.getProperty("smcp.it.tmpdir", "target"), "security-it"));
+            return java.nio.file.Files.writeString(dir.resolve("keys.txt"), "# keys for SecurityIT\n" + DAVE + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] sha256(String key) {
@@ -119,6 +132,13 @@ class SecurityIT extends DeployedWarTest {
                 "Authorization", "Bearer " + BOB);
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("hi"), response.body());
+    }
+
+    @Test
+    void aKeyFromTheKeyFileIsAccepted() {
+        HttpResponse<String> response = post(WireClient.call(1, "status", "{}"), "X-API-Key", DAVE);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("fine", WireClient.object(response.body()).getString("result"));
     }
 
     @Test
