@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# stateless-mcp against its baselines, in one run, on one Payara Micro (the TypeScript SDK in its own Node):
+#   raw      bench/baselines/raw-servlet: one servlet, blocking I/O, JSON-P — the ceiling for any servlet server
+#   sdk      bench/baselines/java-sdk: the official MCP Java SDK 2.1.0 stateless servlet transport, same add tool
+#   ts       bench/baselines/ts-sdk: the MCP TypeScript SDK 1.32.2 stateless server, JSON responses
+#   ours     target/stateless-mcp.war at /, defaults (no auth, no limits)
+#   secured  the same WAR at /secured with an API key and a rate limit on (windows in the JCache)
+# The figure is server CPU time per request from /proc/<pid>/stat: stable on a shared machine, unlike req/s.
+# Each scenario runs ROUNDS times, interleaved with the others; the table gives the median round. Loopback only,
+# every load run bounded in time. Needs wrk (apt-get install wrk) and a built project (mvn package -DskipTests).
+#
+# usage: bench/compare.sh [seconds per run, default 15] [rounds, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-15}
+ROUNDS=${2:-3}
+PORT=${BENCH_PORT:-18080}
+TS_PORT=${BENCH_TS_PORT:-18090}
+OUT=bench/results
+WORK=target/bench/compare
+mkdir -p "$OUT" "$WORK"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -f target/stateless-mcp.war ] && [ -f target/payara-micro/payara-micro.jar ] || mvn -B -q package -DskipTests
+[ -x src/test/conformance/node_modules/.bin/node ] || (cd src/test/conformance && npm ci --no-audit --no-fund)
+for baseline in raw-servlet java-sdk; do
+    (cd "bench/baselines/$baseline" && mvn -B -q -ntp package)
+done
+
+# the secured copy: the same WAR with API keys and a limit far above what the run can reach
+KEY=bench-key-0123456789abcdef0123
+rm -rf "$WORK/secured" && mkdir -p "$WORK/secured" && cp target/stateless-mcp.war "$WORK/secured.war"
+(cd "$WORK/secured" && unzip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties \
+    && printf '\nsmcp.auth.enabled=true\nsmcp.api-keys=%s\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n' "$KEY" \
+        >> WEB-INF/classes/META-INF/microprofile-config.properties \
+    && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
+cp bench/baselines/raw-servlet/target/raw.war bench/baselines/java-sdk/target/sdk.war "$WORK/"
+
+java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
+    --deploy target/stateless-mcp.war --contextroot / --deploy "$WORK/raw.war" --deploy "$WORK/sdk.war" \
+    --deploy "$WORK/secured.war" --port "$PORT" --nocluster --disablephonehome \
+    --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
+SERVER=$!
+src/test/conformance/node_modules/.bin/node bench/baselines/ts-sdk/server.mjs "$TS_PORT" > "$WORK/ts.log" 2>&1 &
+NODE=$!
+trap 'kill $SERVER $NODE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    grep -q "ready in" "$WORK/server.log" && break
+    sleep 1
+done
+grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+SEED='{"jsonrpc":"2.0","id":1,"method":"add","params":{"a":2,"b":3}}'
+MCP='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}'
+# name | pid | url | body | extra header lines for wrk
+SCENARIOS=(
+    "raw seed add|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$SEED|"
+    "ours seed add|$SERVER|http://127.0.0.1:$PORT/mcp|$SEED|"
+    "secured seed add|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$SEED|X-API-Key=$KEY"
+    "raw MCP tools/call|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$MCP|"
+    "ours MCP tools/call|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
+    "secured MCP tools/call|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
+    "Java SDK MCP tools/call|$SERVER|http://127.0.0.1:$PORT/sdk/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
+    "TypeScript SDK MCP tools/call|$NODE|http://127.0.0.1:$TS_PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
+)
+
+lua() { # $1 = body, $2 = extra headers name=value,...
+    {
+        echo 'wrk.method = "POST"'
+        echo 'wrk.headers["Content-Type"] = "application/json"'
+        echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
+        IFS=',' read -ra extra <<< "$2"
+        for header in "${extra[@]}"; do
+            [ -n "$header" ] && echo "wrk.headers[\"${header%%=*}\"] = \"${header#*=}\""
+        done
+        echo "wrk.body = '$1'"
+    } > "$WORK/post.lua"
+}
+
+measure() { # $1 = pid, $2 = url, $3 = seconds -> "requests rps p50 p99 us non2xx"
+    local before after out requests
+    before=$(cpu_ticks "$1")
+    out=$(wrk -t1 -c32 -d"$3s" --latency -s "$WORK/post.lua" "$2")
+    after=$(cpu_ticks "$1")
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    local errors; errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+    echo "$requests $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "50%" {print $2}') \
+$(echo "$out" | awk '$1 == "99%" {print $2}') \
+$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}') ${errors:-0}"
+}
+
+for scenario in "${SCENARIOS[@]}"; do  # warm every path up, and check each answers add correctly
+    IFS='|' read -r name pid url body headers <<< "$scenario"
+    lua "$body" "$headers"
+    args=(-s -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
+    IFS=',' read -ra extra <<< "$headers"
+    for header in "${extra[@]}"; do [ -n "$header" ] && args+=(-H "${header%%=*}: ${header#*=}"); done
+    curl "${args[@]}" -d "$body" "$url" | grep -q '"result":5\|{\\"result\\":5}' \
+        || { echo "$name does not answer add: $(curl "${args[@]}" -d "$body" "$url")" >&2; exit 1; }
+    measure "$pid" "$url" 5 > /dev/null
+done
+
+declare -A RESULTS
+for round in $(seq 1 "$ROUNDS"); do
+    for scenario in "${SCENARIOS[@]}"; do
+        IFS='|' read -r name pid url body headers <<< "$scenario"
+        lua "$body" "$headers"
+        RESULTS["$name|$round"]=$(measure "$pid" "$url" "$SECONDS_PER_RUN")
+        echo "round $round: $name: ${RESULTS["$name|$round"]}" >&2
+    done
+done
+
+median_row() { # $1 = name -> the round whose CPU per request is the median
+    for round in $(seq 1 "$ROUNDS"); do echo "${RESULTS["$1|$round"]}"; done | sort -n -k5 | sed -n "$(( (ROUNDS + 1) / 2 ))p"
+}
+us() { median_row "$1" | awk '{print $5}'; }
+ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'; }
+
+{
+    echo "# stateless-mcp against its baselines — $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), Payara Micro 6.2025.10."
+    echo "wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback, sharing the cores with the servers; $ROUNDS rounds interleaved, median round shown."
+    echo "Command: \`bench/compare.sh $SECONDS_PER_RUN $ROUNDS\`."
+    echo
+    echo "| scenario | requests | req/s | p50 | p99 | server CPU µs/request | non-2xx |"
+    echo "|---|---|---|---|---|---|---|"
+    for scenario in "${SCENARIOS[@]}"; do
+        IFS='|' read -r name _ <<< "$scenario"
+        median_row "$name" | awk -v n="$name" '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", n, $1, $2, $3, $4, $5, $6}'
+    done
+    echo
+    echo "| ratio of server CPU per request | value |"
+    echo "|---|---|"
+    echo "| ours / raw servlet, seed dialect | $(ratio "ours seed add" "raw seed add") |"
+    echo "| ours / raw servlet, MCP | $(ratio "ours MCP tools/call" "raw MCP tools/call") |"
+    echo "| ours / Java SDK, MCP | $(ratio "ours MCP tools/call" "Java SDK MCP tools/call") |"
+    echo "| ours / TypeScript SDK, MCP | $(ratio "ours MCP tools/call" "TypeScript SDK MCP tools/call") |"
+    echo "| secured / ours (API key + rate limit), seed | $(ratio "secured seed add" "ours seed add") |"
+    echo "| secured / ours (API key + rate limit), MCP | $(ratio "secured MCP tools/call" "ours MCP tools/call") |"
+} | tee "$OUT/compare.md"
