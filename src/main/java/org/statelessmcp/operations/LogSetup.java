@@ -30,6 +30,7 @@ public class LogSetup {
     static final String PAYARA_JSON_FORMATTER = "fish.payara.enterprise.server.logging.JSONLogFormatter";
     private static final Logger LOG = Logger.getLogger(LogSetup.class.getName());
 
+    /** What was done to a handler: the formatter and level it had are kept only when they were replaced. */
     private record Installed(Handler handler, RequestLogFilter filter, Formatter formatter, Level level) {
     }
 
@@ -80,14 +81,18 @@ public class LogSetup {
                         + " for " + handler.getClass().getName() + ": configure JSON logging in the server itself");
             }
             RequestLogFilter filter = new RequestLogFilter(handler.getFilter(), masking, jsonFormatter != null);
-            installed.add(new Installed(handler, filter, handler.getFormatter(), handler.getLevel()));
+            Formatter replacedFormatter = null;
+            Level replacedLevel = null;
             handler.setFilter(filter);
             if (jsonFormatter != null) {
+                replacedFormatter = handler.getFormatter();
                 handler.setFormatter(jsonFormatter);
             }
-            if (wanted != null && wanted.intValue() < handler.getLevel().intValue()) {
+            if (wanted != null && handler.getLevel() != null && wanted.intValue() < handler.getLevel().intValue()) {
+                replacedLevel = handler.getLevel();
                 handler.setLevel(wanted);
             }
+            installed.add(new Installed(handler, filter, replacedFormatter, replacedLevel));
         }
     }
 
@@ -96,8 +101,15 @@ public class LogSetup {
             if (each.handler().getFilter() == each.filter()) {
                 each.handler().setFilter(each.filter().previous());
             }
-            each.handler().setFormatter(each.formatter());
-            each.handler().setLevel(each.level());
+            // Only what was replaced is put back. WildFly's OpenTelemetry log handler on the root logger has no
+            // formatter of its own, and Handler.setFormatter(null) throws: putting back every handler's formatter
+            // failed there and left this WAR's filters on the server's handlers after undeployment.
+            if (each.formatter() != null) {
+                each.handler().setFormatter(each.formatter());
+            }
+            if (each.level() != null) {
+                each.handler().setLevel(each.level());
+            }
         }
         installed.clear();
         Logger.getLogger("org.statelessmcp").setLevel(ownLevel);

@@ -2,7 +2,6 @@ package org.statelessmcp.operations;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -57,20 +56,35 @@ final class RequestLogFilter implements Filter {
         return true;
     }
 
+    /** The fields a record is tagged with; its own type, so that a record already tagged is recognised. */
+    private static final class Tags extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Tags a record once: a logger hands the same record to each of its handlers, each with its own copy of this
+     * filter (WildFly's root logger has three: console, file and OpenTelemetry).
+     */
     private void tag(LogRecord record, LogContext.Current current) {
         if (json) {
-            Map<String, String> fields = new LinkedHashMap<>();
+            Object[] parameters = record.getParameters();
+            if (parameters != null && parameters.length > 0 && parameters[parameters.length - 1] instanceof Tags) {
+                return;
+            }
+            Tags fields = new Tags();
             fields.put("requestId", current.requestId());
             if (current.tool() != null) {
                 fields.put("tool", current.tool());
             }
-            Object[] parameters = record.getParameters();
             Object[] tagged = parameters == null ? new Object[1] : Arrays.copyOf(parameters, parameters.length + 1);
             tagged[tagged.length - 1] = fields;
             record.setParameters(tagged);
         } else if (record.getResourceBundle() == null) {
-            record.setMessage("[" + current.requestId() + (current.tool() == null ? "" : " " + current.tool()) + "] "
-                    + (record.getMessage() == null ? "" : record.getMessage()));
+            String prefix = "[" + current.requestId() + (current.tool() == null ? "" : " " + current.tool()) + "] ";
+            String message = record.getMessage() == null ? "" : record.getMessage();
+            if (!message.startsWith(prefix)) {
+                record.setMessage(prefix + message);
+            }
         }
     }
 }

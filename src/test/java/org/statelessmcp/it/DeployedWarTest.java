@@ -6,7 +6,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A test class whose {@code @Deployment} runs in a managed Payara Micro, reached over HTTP through {@link #client}. */
+/**
+ * A test class whose {@code @Deployment} runs in a managed server (Payara Micro; WildFly under {@code -Pwildfly}),
+ * reached over HTTP through {@link #client}.
+ */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWarTest {
 

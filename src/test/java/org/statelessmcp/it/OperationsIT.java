@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and MicroProfile
- * Metrics' Prometheus text, after a known mix of calls that end every way a call can end.
+ * Metrics' Prometheus text, after a known mix of calls that end every way a call can end. Where the server keeps them
+ * (and whether it has them) is {@link TargetServer}'s business.
  */
 class OperationsIT extends DeployedWarTest {
 
@@ -31,14 +31,16 @@ class OperationsIT extends DeployedWarTest {
         return Deployments.productWar();
     }
 
-    /** A path on the server itself, outside the WAR's context, where MicroProfile endpoints live. */
-    private HttpResponse<String> server(String path) {
-        return client.get(URI.create("http://127.0.0.1:" + base.getPort() + path).toString());
+    private final TargetServer server = TargetServer.current();
+
+    /** A MicroProfile Health probe, served by the server itself outside the WAR's context. */
+    private HttpResponse<String> probe(String name) {
+        return client.get(server.health(base, name).toString());
     }
 
     /** Every sample of the application's metrics, keyed by name and sorted labels, e.g. {@code x{a="1",b="2"}}. */
     private Map<String, Double> metrics() {
-        HttpResponse<String> response = server("/metrics?scope=application");
+        HttpResponse<String> response = client.get(server.metrics(base).toString());
         assertEquals(200, response.statusCode(), response.body());
         Map<String, Double> samples = new HashMap<>();
         for (String line : response.body().split("\n")) {
@@ -70,21 +72,21 @@ class OperationsIT extends DeployedWarTest {
 
     @Test
     void startedProbeIsUpOnceDeployed() {
-        HttpResponse<String> response = server("/health/started");
+        HttpResponse<String> response = probe("started");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"stateless-mcp-started\""), response.body());
     }
 
     @Test
     void livenessProbeReportsThatDeadlinesAreWatched() {
-        HttpResponse<String> response = server("/health/live");
+        HttpResponse<String> response = probe("live");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"stateless-mcp-deadlines\""), response.body());
     }
 
     @Test
     void readinessProbeIsUpWithTheToolCountAndTheSharedCache() {
-        HttpResponse<String> response = server("/health/ready");
+        HttpResponse<String> response = probe("ready");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject ready = WireClient.object(response.body()).getJsonArray("checks").getValuesAs(JsonObject.class)
                 .stream().filter(check -> check.getString("name").equals("stateless-mcp-ready")).findFirst()
@@ -92,14 +94,14 @@ class OperationsIT extends DeployedWarTest {
         assertEquals("UP", ready.getString("status"));
         // Payara writes the data of a check as strings
         assertEquals("6", ready.getJsonObject("data").get("tools").toString().replace("\"", ""));
-        assertEquals("reachable", ready.getJsonObject("data").getString("sharedCache"));
+        assertEquals(server.sharedCache(), ready.getJsonObject("data").getString("sharedCache"));
     }
 
     @Test
     void seedHealthNamesTheFeaturesInUse() {
         JsonObject health = WireClient.object(client.get("health").body());
         assertEquals("healthy", health.getString("status"));
-        assertTrue(health.getJsonObject("features").getBoolean("metrics"), health.toString());
+        assertEquals(server.hasMetrics(), health.getJsonObject("features").getBoolean("metrics"), health.toString());
     }
 
     @Test

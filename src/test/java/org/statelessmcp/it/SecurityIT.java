@@ -83,9 +83,12 @@ class SecurityIT extends DeployedWarTest {
     }
 
     private HttpResponse<String> get(String path, String... headers) {
-        // a path on the server: the WAR's own under its context path, the server's (health, metrics) at the root
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + base.getPort()
-                + path)).timeout(Duration.ofSeconds(30));
+        // a path on the WAR's port: the WAR's own paths are under its context path
+        return get(java.net.URI.create("http://127.0.0.1:" + base.getPort() + path), headers);
+    }
+
+    private HttpResponse<String> get(java.net.URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -168,8 +171,9 @@ class SecurityIT extends DeployedWarTest {
     @Test
     void healthProbesNeedNoKey() {
         assertEquals(200, get(client.uri("health").getPath()).statusCode());
-        assertEquals(200, get("/health/ready").statusCode());
-        assertEquals(200, get("/health/live", "X-API-Key", "not-a-key").statusCode());
+        TargetServer server = TargetServer.current();
+        assertEquals(200, get(server.health(base, "ready")).statusCode());
+        assertEquals(200, get(server.health(base, "live"), "X-API-Key", "not-a-key").statusCode());
     }
 
     @Test
@@ -253,7 +257,7 @@ class SecurityIT extends DeployedWarTest {
     }
 
     private long failures() {
-        HttpResponse<String> metrics = get("/metrics?scope=application");
+        HttpResponse<String> metrics = get(TargetServer.current().metrics(base));
         return metrics.body().lines().filter(line -> line.startsWith("mcp_auth_failures_total{"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

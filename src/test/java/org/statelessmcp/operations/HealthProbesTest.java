@@ -1,7 +1,9 @@
 package org.statelessmcp.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -51,6 +53,17 @@ class HealthProbesTest {
         probes.deployed(new Object());
         assertEquals(HealthCheckResponse.Status.UP, probes.startedCheck().call().getStatus());
         assertEquals(HealthCheckResponse.Status.UP, probes.readyCheck().call().getStatus());
+    }
+
+    @Test
+    void dataHoldsOnlyTheTypesMicroProfileHealthDefines() {
+        // SmallRye Health (WildFly) writes String, Long and Boolean values and silently drops any other
+        probes.deployed(new Object());
+        for (HealthCheckResponse response : List.of(probes.startedCheck().call(), probes.readyCheck().call())) {
+            assertEquals(6L, response.getData().orElseThrow().get("tools"), response.getName());
+            response.getData().orElseThrow().values().forEach(value -> assertTrue(value instanceof String
+                    || value instanceof Long || value instanceof Boolean, value + " in " + response.getName()));
+        }
     }
 
     @Test

@@ -41,6 +41,24 @@ class RequestLogFilterTest {
     }
 
     @Test
+    void aRecordPassingSeveralHandlersIsTaggedOnce() {
+        // WildFly's root logger has three handlers (console, file, OpenTelemetry), each with this filter, and every
+        // handler is given the same record
+        LogRecord console = record("com.example.tool", "working");
+        LogRecord json = record("com.example.tool", "working {0}");
+        json.setParameters(new Object[] {"x"});
+        try (LogContext.Scope scope = LogContext.enter(new LogContext.Current("req-1", "add"))) {
+            for (int handler = 0; handler < 3; handler++) {
+                new RequestLogFilter(null, MASKING, false).isLoggable(console);
+                new RequestLogFilter(null, MASKING, true).isLoggable(json);
+            }
+        }
+        assertEquals("[req-1 add] working", console.getMessage());
+        assertEquals(2, json.getParameters().length);
+        assertEquals(Map.of("requestId", "req-1", "tool", "add"), json.getParameters()[1]);
+    }
+
+    @Test
     void secretsInMessagesAndParametersOfARequestAreMasked() {
         LogRecord record = record("com.example.tool", "login password=hunter2 as {0}");
         record.setParameters(new Object[] {"token=abc"});

@@ -1,0 +1,62 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.Locale;
+
+/**
+ * The server the integration tests run against, named by the system property {@code smcp.it.server} that the Maven
+ * profile sets ({@code payara-micro} by default, {@code wildfly} under {@code -Pwildfly}): where it serves its own
+ * endpoints, and what it does not have. The one place where a test learns how servers differ.
+ */
+enum TargetServer {
+
+    /** Payara Micro: MicroProfile Health and Metrics at the root of the HTTP port, a clustered JCache. */
+    PAYARA_MICRO(null, true),
+
+    /**
+     * WildFly (standalone-microprofile.xml): MicroProfile Health on the management port (9990 + the port offset),
+     * no MicroProfile Metrics (WildFly dropped it for its Micrometer subsystem), no JCache.
+     */
+    WILDFLY("WildFly has no MicroProfile Metrics (its Micrometer subsystem replaced it), so the WAR exports none",
+            false);
+
+    private final String noMetrics;
+    private final boolean sharedCache;
+
+    TargetServer(String noMetrics, boolean sharedCache) {
+        this.noMetrics = noMetrics;
+        this.sharedCache = sharedCache;
+    }
+
+    static TargetServer current() {
+        return valueOf(System.getProperty("smcp.it.server", "payara-micro").toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** A MicroProfile Health probe: {@code ""} (all checks), {@code "live"}, {@code "ready"} or {@code "started"}. */
+    URI health(URL base, String probe) {
+        String path = probe.isEmpty() ? "/health" : "/health/" + probe;
+        if (this == WILDFLY) {
+            return URI.create("http://127.0.0.1:" + (9990 + Integer.getInteger("wildfly.port.offset", 0)) + path);
+        }
+        return URI.create("http://127.0.0.1:" + base.getPort() + path);
+    }
+
+    /** Whether the WAR's MicroProfile Metrics are exported: {@code features.metrics} of the seed's health. */
+    boolean hasMetrics() {
+        return noMetrics == null;
+    }
+
+    /** The application's metrics in Prometheus text; skips the calling test on a server that has none. */
+    URI metrics(URL base) {
+        assumeTrue(hasMetrics(), noMetrics);
+        return URI.create("http://127.0.0.1:" + base.getPort() + "/metrics?scope=application");
+    }
+
+    /** What readiness reports as {@code sharedCache}: {@code reachable} with a JCache, else {@code none}. */
+    String sharedCache() {
+        return sharedCache ? "reachable" : "none";
+    }
+}
