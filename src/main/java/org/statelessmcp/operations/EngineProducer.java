@@ -1,5 +1,6 @@
 package org.statelessmcp.operations;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,13 @@ public class EngineProducer {
     private final Jsonb jsonb = JsonbBuilder.create();
     private volatile ScheduledFuture<?> sweeper;
     private volatile ScheduledFuture<?> relaySweeper;
-    private final AnswerRelay relay = answerRelay();
+    /** Looked up once the bean is made, not in a field initializer: a server may construct the client proxy too. */
+    private volatile AnswerRelay relay;
+
+    @PostConstruct
+    void lookUpRelay() {
+        relay = answerRelay();
+    }
 
     /**
      * Starts the timeout sweep, and builds the MCP server at deployment rather than at the first request, so that a
