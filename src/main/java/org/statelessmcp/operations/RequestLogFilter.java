@@ -40,6 +40,7 @@ final class RequestLogFilter implements Filter {
         if (record.getResourceBundle() == null && record.getMessage() != null) {
             record.setMessage(masking.mask(record.getMessage()));
         }
+        record.setThrown(MaskedThrowable.of(record.getThrown(), masking));
         Object[] parameters = record.getParameters();
         if (parameters != null) {
             Object[] masked = Arrays.copyOf(parameters, parameters.length);

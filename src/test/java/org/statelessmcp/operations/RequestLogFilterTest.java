@@ -70,6 +70,31 @@ class RequestLogFilterTest {
     }
 
     @Test
+    void secretsInAnExceptionAndItsCausesAreMaskedKeepingTypeAndStack() {
+        IllegalStateException thrown = new IllegalStateException("bad password=hunter2",
+                new java.io.IOException("token=abc"));
+        LogRecord record = record("org.statelessmcp.dispatch.ToolExecutor", "Tool 'crash' failed");
+        record.setThrown(thrown);
+        try (LogContext.Scope scope = LogContext.enter(new LogContext.Current("req-1", "crash"))) {
+            new RequestLogFilter(null, MASKING, true).isLoggable(record);
+        }
+        assertEquals("java.lang.IllegalStateException: bad password=***", record.getThrown().getMessage());
+        assertEquals("java.io.IOException: token=***", record.getThrown().getCause().getMessage());
+        assertEquals(java.util.List.of(thrown.getStackTrace()), java.util.List.of(record.getThrown().getStackTrace()));
+    }
+
+    @Test
+    void anExceptionWithoutSecretsIsLoggedAsItIs() {
+        IllegalStateException thrown = new IllegalStateException("plain failure");
+        LogRecord record = record("org.statelessmcp.dispatch.ToolExecutor", "Tool 'crash' failed");
+        record.setThrown(thrown);
+        try (LogContext.Scope scope = LogContext.enter(new LogContext.Current("req-1", "crash"))) {
+            new RequestLogFilter(null, MASKING, true).isLoggable(record);
+        }
+        assertTrue(record.getThrown() == thrown);
+    }
+
+    @Test
     void linesOfOtherApplicationsAreLeftAlone() {
         LogRecord record = record("com.other.app", "password=theirs");
         assertTrue(new RequestLogFilter(null, MASKING, true).isLoggable(record));
