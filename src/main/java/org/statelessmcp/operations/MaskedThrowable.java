@@ -10,7 +10,7 @@ final class MaskedThrowable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private MaskedThrowable(Throwable original, String maskedMessage, Throwable cause) {
-        super(original.getClass().getName() + (maskedMessage == null ? "" : ": " + maskedMessage), cause, false, false);
+        super(original.getClass().getName() + (maskedMessage == null ? "" : ": " + maskedMessage), cause, false, true);
         setStackTrace(original.getStackTrace());
     }
 
