@@ -30,7 +30,7 @@ public class SecurityStartup {
                         + "SMCP_API_KEYS (smcp.api-keys) or SMCP_API_KEYS_FILE (smcp.api-keys-file)");
             }
             LOG.info("Authentication: " + keys.keys().size() + " API key(s), in the " + config.headerName()
-                    + " header or as Authorization: Bearer");
+                    + " header or as a bearer token");
         } else {
             LOG.info("Authentication: the server's own login (smcp.auth.mechanism=container)");
         }

@@ -28,6 +28,8 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    transient org.statelessmcp.security.SecurityConfig security;
+    @Inject
     transient ToolRegistry registry;
     @Inject
     transient SmcpConfig config;
@@ -58,8 +60,8 @@ public class HealthServlet extends HttpServlet {
                         .add("metrics", metrics != Metrics.NONE)
                         .add("clusterRelay", engine.relaysAnswers())
                         .add("sharedRequestState", mcp.requestStateSecret().isPresent())
-                        .add("auth", false)
-                        .add("rateLimiting", false))
+                        .add("auth", security.authEnabled())
+                        .add("rateLimiting", security.rateLimitEnabled()))
                 .build().toString());
     }
 }
