@@ -63,7 +63,7 @@ public class HealthProbes {
     @Produces
     @Startup
     HealthCheck startedCheck() {
-        return () -> response("stateless-mcp-started", started, Map.of("tools", tools.getAsInt()));
+        return () -> response("stateless-mcp-started", started, Map.of("tools", (long) tools.getAsInt()));
     }
 
     @Produces
@@ -80,14 +80,18 @@ public class HealthProbes {
             boolean shared = answers.shared();
             boolean reachable = !shared || answers.reachable();
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("tools", tools.getAsInt());
+            data.put("tools", (long) tools.getAsInt());
             data.put("shuttingDown", draining);
             data.put("sharedCache", shared ? (reachable ? "reachable" : "unreachable") : "none");
             return response("stateless-mcp-ready", started && !draining && reachable, data);
         };
     }
 
-    /** Built directly: the builder would look its provider up through a service loader on every probe. */
+    /**
+     * Built directly: the builder would look its provider up through a service loader on every probe. Data values
+     * are only what the builder's {@code withData} accepts, String, long and boolean: Open Liberty casts every number
+     * to {@code Long} and answers the probe with HTTP 500 for an {@code Integer}.
+     */
     private static HealthCheckResponse response(String name, boolean up, Map<String, Object> data) {
         return new HealthCheckResponse(name, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 data.isEmpty() ? Optional.empty() : Optional.of(data));
