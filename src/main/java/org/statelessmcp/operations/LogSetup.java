@@ -96,8 +96,13 @@ public class LogSetup {
             if (each.handler().getFilter() == each.filter()) {
                 each.handler().setFilter(each.filter().previous());
             }
-            each.handler().setFormatter(each.formatter());
-            each.handler().setLevel(each.level());
+            // only what install changed: Open Liberty's handlers have no formatter, and setFormatter(null) throws
+            if (each.handler().getFormatter() != each.formatter() && each.formatter() != null) {
+                each.handler().setFormatter(each.formatter());
+            }
+            if (each.level() != null) {
+                each.handler().setLevel(each.level());
+            }
         }
         installed.clear();
         Logger.getLogger("org.statelessmcp").setLevel(ownLevel);
