@@ -3,7 +3,6 @@ package org.statelessmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -119,8 +118,7 @@ class FuzzIT extends DeployedWarTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        HttpResponse<String> ready = client.get(URI.create("http://127.0.0.1:" + base.getPort() + "/health/ready")
-                .toString());
+        HttpResponse<String> ready = client.get(TargetServer.current().health(base, "ready"));
         assertEquals(200, ready.statusCode(), ready.body());
         assertEquals("{\"jsonrpc\":\"2.0\",\"result\":{\"result\":5},\"id\":1}",
                 client.post(WireClient.call(1, "add", "{\"a\":2,\"b\":3}")).body());

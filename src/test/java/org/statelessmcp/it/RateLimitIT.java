@@ -193,7 +193,7 @@ class RateLimitIT extends DeployedWarTest {
     }
 
     private long refusals() {
-        String metrics = client.get("http://127.0.0.1:" + base.getPort() + "/metrics?scope=application").body();
+        String metrics = client.get(TargetServer.current().applicationMetrics(base)).body();
         return metrics.lines().filter(line -> line.startsWith("mcp_rate_limited_total{"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

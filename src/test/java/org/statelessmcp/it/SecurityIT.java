@@ -69,10 +69,10 @@ class SecurityIT extends DeployedWarTest {
         return client.send(request.build());
     }
 
+    /** A path of the WAR's, under its context path, or the URL of one of the server's endpoints (health, metrics). */
     private HttpResponse<String> get(String path, String... headers) {
-        // a path on the server: the WAR's own under its context path, the server's (health, metrics) at the root
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + base.getPort()
-                + path)).timeout(Duration.ofSeconds(30));
+        String url = path.startsWith("http:") ? path : "http://127.0.0.1:" + base.getPort() + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -148,8 +148,8 @@ class SecurityIT extends DeployedWarTest {
     @Test
     void healthProbesNeedNoKey() {
         assertEquals(200, get(client.uri("health").getPath()).statusCode());
-        assertEquals(200, get("/health/ready").statusCode());
-        assertEquals(200, get("/health/live", "X-API-Key", "not-a-key").statusCode());
+        assertEquals(200, get(TargetServer.current().health(base, "ready")).statusCode());
+        assertEquals(200, get(TargetServer.current().health(base, "live"), "X-API-Key", "not-a-key").statusCode());
     }
 
     @Test
@@ -233,7 +233,7 @@ class SecurityIT extends DeployedWarTest {
     }
 
     private long failures() {
-        HttpResponse<String> metrics = get("/metrics?scope=application");
+        HttpResponse<String> metrics = get(TargetServer.current().applicationMetrics(base));
         return metrics.body().lines().filter(line -> line.startsWith("mcp_auth_failures_total{"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
