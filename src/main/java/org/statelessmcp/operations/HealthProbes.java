@@ -90,7 +90,8 @@ public class HealthProbes {
     /**
      * Built directly: the builder would look its provider up through a service loader on every probe. Data values are
      * only the types MicroProfile Health defines ({@code String}, {@code long}, {@code boolean}): SmallRye Health
-     * (WildFly) silently leaves out any other, an {@code Integer} included; Payara writes them all as strings.
+     * (WildFly) silently leaves out any other, Open Liberty answers the probe with HTTP 500 for an {@code Integer},
+     * Payara writes them all as strings.
      */
     private static HealthCheckResponse response(String name, boolean up, Map<String, Object> data) {
         return new HealthCheckResponse(name, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,

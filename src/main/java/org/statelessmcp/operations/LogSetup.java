@@ -101,9 +101,9 @@ public class LogSetup {
             if (each.handler().getFilter() == each.filter()) {
                 each.handler().setFilter(each.filter().previous());
             }
-            // Only what was replaced is put back. WildFly's OpenTelemetry log handler on the root logger has no
-            // formatter of its own, and Handler.setFormatter(null) throws: putting back every handler's formatter
-            // failed there and left this WAR's filters on the server's handlers after undeployment.
+            // Only what was replaced is put back. Handlers without a formatter of their own (WildFly's OpenTelemetry
+            // handler, Open Liberty's, Payara Server's syslog handler) make Handler.setFormatter(null) throw: putting
+            // back every handler's formatter failed there and left this WAR's filters on the server's handlers.
             if (each.formatter() != null) {
                 each.handler().setFormatter(each.formatter());
             }

@@ -148,6 +148,9 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
         }
         try {
             while (true) {
+                if (!mayWrite()) {
+                    return;
+                }
                 byte[] next;
                 synchronized (lock) {
                     next = queue.poll();
@@ -175,20 +178,30 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
                     complete();
                     return;
                 }
-                if (!out.isReady()) {
-                    synchronized (lock) {
-                        if (!readyWhileWriting) {
-                            awaitingReady = true;
-                            writing = false;
-                            return;
-                        }
-                        readyWhileWriting = false;
-                    }
-                }
             }
         } catch (IOException | RuntimeException e) {
             clientGone();
         }
+    }
+
+    /**
+     * Asks the output, on the writing thread, whether it takes a write now; when it does not, gives up the writing
+     * role until {@link #onWritePossible}. Asked before every write rather than after: Open Liberty allows a
+     * non-blocking write only on a thread whose own last {@code isReady()} returned true, and refuses any other
+     * (SRVE0918E) — the writer here is often a tool's thread, not the container's.
+     */
+    private boolean mayWrite() {
+        while (!out.isReady()) {
+            synchronized (lock) {
+                if (!readyWhileWriting) {
+                    awaitingReady = true;
+                    writing = false;
+                    return false;
+                }
+                readyWhileWriting = false;
+            }
+        }
+        return true;
     }
 
     /** The client is gone or the container gave up: drop what is queued, release waiters, end the response. */

@@ -88,20 +88,22 @@ final class Exchange {
     /** The response continues after the dispatch returns: the exchange ends when the async context does. */
     void goAsync(AsyncContext context) {
         async = true;
+        // the context's response, not the event's: after a plain startAsync() Open Liberty supplies none to events
+        HttpServletResponse response = (HttpServletResponse) context.getResponse();
         context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
-                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+                end(response.getStatus());
             }
 
             @Override
             public void onTimeout(AsyncEvent event) {
-                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+                end(response.getStatus());
             }
 
             @Override
             public void onError(AsyncEvent event) {
-                end(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+                end(response.getStatus());
             }
 
             @Override

@@ -52,12 +52,16 @@ class OperationsIT extends DeployedWarTest {
         return samples;
     }
 
-    /** The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order. */
+    /**
+     * The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order (nor on
+     * the trailing comma the Prometheus text format allows, which Open Liberty writes).
+     */
     private static String labels(String labels) {
         if (labels == null) {
             return "";
         }
         return java.util.Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[a-z_]+=)"))
+                .map(label -> label.endsWith(",") ? label.substring(0, label.length() - 1) : label)
                 .filter(label -> !label.startsWith("mp_scope="))
                 .sorted().reduce((a, b) -> a + "," + b).map(kept -> "{" + kept + "}").orElse("");
     }

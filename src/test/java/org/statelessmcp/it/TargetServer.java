@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The server the integration tests run against, named by the system property {@code smcp.it.server} that the Maven
- * profile sets ({@code payara-micro} by default, {@code wildfly} under {@code -Pwildfly}): where it serves its own
+ * profile sets ({@code payara-micro} by default, {@code wildfly} under {@code -Pwildfly}, {@code liberty} under
+ * {@code -Pliberty}): where it serves its own
  * endpoints, and what it does not have. The one place where a test learns how servers differ.
  */
 enum TargetServer {
@@ -21,7 +22,13 @@ enum TargetServer {
      * no MicroProfile Metrics (WildFly dropped it for its Micrometer subsystem), no JCache.
      */
     WILDFLY("WildFly has no MicroProfile Metrics (its Micrometer subsystem replaced it), so the WAR exports none",
-            false);
+            false),
+
+    /**
+     * Open Liberty: MicroProfile Health and Metrics at the root of the HTTP port (metrics named as on Payara), no
+     * JCache the WAR can use.
+     */
+    LIBERTY(null, false);
 
     private final String noMetrics;
     private final boolean sharedCache;

@@ -85,6 +85,17 @@ class HealthProbesTest {
     }
 
     @Test
+    void dataHoldsOnlyTheTypesTheHealthBuilderAccepts() {
+        probes.deployed(new Object());
+        for (HealthCheckResponse response : java.util.List.of(probes.startedCheck().call(), probes.readyCheck().call())) {
+            response.getData().orElseThrow().forEach((key, value) -> assertEquals(true,
+                    value instanceof String || value instanceof Long || value instanceof Boolean,
+                    key + " is a " + value.getClass().getName()));
+        }
+        assertEquals(6L, probes.readyCheck().call().getData().orElseThrow().get("tools"));
+    }
+
+    @Test
     void livenessFollowsTheTimeoutSweep() {
         assertEquals(HealthCheckResponse.Status.DOWN,
                 new HealthProbes(() -> 0, () -> false, () -> AnswerRelay.NONE).liveCheck().call().getStatus());
