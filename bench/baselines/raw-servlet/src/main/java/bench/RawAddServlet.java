@@ -1,9 +1,11 @@
 package bench;
 
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The least a servlet can do to answer {@code add}: read the body with blocking I/O, parse it with JSON-P, answer
@@ -21,11 +24,15 @@ import java.nio.charset.StandardCharsets;
 public class RawAddServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** Looked up once: {@code Json.createReader} finds the provider through a service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject call;
-        try (InputStream in = request.getInputStream(); JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = request.getInputStream(); JsonReader reader = READERS.createReader(in)) {
             call = reader.readObject();
         }
         JsonValue id = call.get("id");
@@ -34,17 +41,17 @@ public class RawAddServlet extends HttpServlet {
         if ("tools/call".equals(call.getString("method"))) {
             JsonObject arguments = params.getJsonObject("arguments");
             int sum = arguments.getInt("a") + arguments.getInt("b");
-            body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id)
-                    .add("result", Json.createObjectBuilder()
-                            .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            body = BUILDERS.createObjectBuilder().add("jsonrpc", "2.0").add("id", id)
+                    .add("result", BUILDERS.createObjectBuilder()
+                            .add("content", BUILDERS.createArrayBuilder().add(BUILDERS.createObjectBuilder()
                                     .add("type", "text").add("text", "{\"result\":" + sum + "}")))
-                            .add("structuredContent", Json.createObjectBuilder().add("result", sum))
+                            .add("structuredContent", BUILDERS.createObjectBuilder().add("result", sum))
                             .add("isError", false))
                     .build().toString();
         } else {
             int sum = params.getInt("a") + params.getInt("b");
-            body = Json.createObjectBuilder().add("jsonrpc", "2.0")
-                    .add("result", Json.createObjectBuilder().add("result", sum)).add("id", id).build().toString();
+            body = BUILDERS.createObjectBuilder().add("jsonrpc", "2.0")
+                    .add("result", BUILDERS.createObjectBuilder().add("result", sum)).add("id", id).build().toString();
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
