@@ -1,6 +1,6 @@
 package org.statelessmcp.dispatch;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -50,7 +50,7 @@ public final class JsonCodec {
         if (value instanceof JsonValue json) {
             return json;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(toJson(value)))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(toJson(value)))) {
             return reader.readValue();
         }
     }

@@ -1,9 +1,9 @@
 package org.statelessmcp.examples;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
@@ -72,10 +72,10 @@ public class ExampleTools {
             return "Hello, stranger!";
         }
         JsonObject answer = input.request(InputRequest.elicit("user_name", "What is your name?",
-                Json.createObjectBuilder().add("type", "object")
-                        .add("properties", Json.createObjectBuilder().add("name", Json.createObjectBuilder()
+                JsonP.createObjectBuilder().add("type", "object")
+                        .add("properties", JsonP.createObjectBuilder().add("name", JsonP.createObjectBuilder()
                                 .add("type", "string").add("title", "Your name")))
-                        .add("required", Json.createArrayBuilder().add("name")).build()));
+                        .add("required", JsonP.createArrayBuilder().add("name")).build()));
         if (!"accept".equals(answer.getString("action", "accept"))
                 || !(answer.get("content") instanceof JsonObject content) || content.getString("name", "").isBlank()) {
             return "Hello, stranger!";

@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -129,8 +129,8 @@ final class InputRound implements ClientRequests {
         synchronized (used) {
             answers = new LinkedHashMap<>(used);
         }
-        JsonObjectBuilder requests = Json.createObjectBuilder();
-        questions.forEach((inputKey, request) -> requests.add(inputKey, Json.createObjectBuilder()
+        JsonObjectBuilder requests = JsonP.createObjectBuilder();
+        questions.forEach((inputKey, request) -> requests.add(inputKey, JsonP.createObjectBuilder()
                 .add("method", request.method()).add("params", request.params())));
         return new Outcome.Success("{\"resultType\":\"input_required\",\"inputRequests\":" + requests.build()
                 + ",\"requestState\":" + JsonStrings.quote(states.seal(binding, answers)) + '}');

@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,10 +51,10 @@ final class McpFeatures {
     /** The capabilities these features add to {@code initialize}'s answer. */
     void advertise(JsonObjectBuilder capabilities) {
         if (!registry.prompts().isEmpty()) {
-            capabilities.add("prompts", Json.createObjectBuilder().add("listChanged", false));
+            capabilities.add("prompts", JsonP.createObjectBuilder().add("listChanged", false));
         }
         if (!registry.resources().isEmpty() || !registry.templates().isEmpty()) {
-            capabilities.add("resources", Json.createObjectBuilder().add("subscribe", false).add("listChanged", false));
+            capabilities.add("resources", JsonP.createObjectBuilder().add("subscribe", false).add("listChanged", false));
         }
         if (!registry.prompts().isEmpty() || !registry.templates().isEmpty()) {
             capabilities.add("completions", JsonValue.EMPTY_JSON_OBJECT);
@@ -118,12 +118,12 @@ final class McpFeatures {
         } catch (Throwable failure) {
             return McpServer.Pending.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
         }
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonP.createArrayBuilder();
         for (PromptMessage message : messages(result)) {
-            messages.add(Json.createObjectBuilder().add("role", message.role())
+            messages.add(JsonP.createObjectBuilder().add("role", message.role())
                     .add("content", ContentJson.of(message.content())));
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder();
+        JsonObjectBuilder answer = JsonP.createObjectBuilder();
         if (!prompt.descriptor().description().isEmpty()) {
             answer.add("description", prompt.descriptor().description());
         }
@@ -168,7 +168,7 @@ final class McpFeatures {
         } catch (Throwable failure) {
             return McpServer.Pending.error(failed(name, source, failure));
         }
-        JsonObjectBuilder contents = Json.createObjectBuilder().add("uri", uri);
+        JsonObjectBuilder contents = JsonP.createObjectBuilder().add("uri", uri);
         if (!mimeType.isEmpty()) {
             contents.add("mimeType", mimeType);
         }
@@ -177,8 +177,8 @@ final class McpFeatures {
         } else {
             contents.add("text", value == null ? "" : value.toString());
         }
-        return McpServer.Pending.result(Json.createObjectBuilder()
-                .add("contents", Json.createArrayBuilder().add(contents)).build().toString());
+        return McpServer.Pending.result(JsonP.createObjectBuilder()
+                .add("contents", JsonP.createArrayBuilder().add(contents)).build().toString());
     }
 
     private JsonRpcError failed(String name, String source, Throwable failure) {
@@ -201,15 +201,15 @@ final class McpFeatures {
     }
 
     private static JsonObject describe(Features.PromptDescriptor prompt) {
-        JsonArrayBuilder arguments = Json.createArrayBuilder();
+        JsonArrayBuilder arguments = JsonP.createArrayBuilder();
         for (Features.PromptArgument argument : prompt.arguments()) {
-            JsonObjectBuilder described = Json.createObjectBuilder().add("name", argument.name());
+            JsonObjectBuilder described = JsonP.createObjectBuilder().add("name", argument.name());
             if (!argument.description().isEmpty()) {
                 described.add("description", argument.description());
             }
             arguments.add(described.add("required", argument.required()));
         }
-        JsonObjectBuilder described = Json.createObjectBuilder().add("name", prompt.name());
+        JsonObjectBuilder described = JsonP.createObjectBuilder().add("name", prompt.name());
         if (!prompt.title().isEmpty()) {
             described.add("title", prompt.title());
         }
@@ -218,7 +218,7 @@ final class McpFeatures {
     }
 
     private static JsonObject describe(Features.ResourceDescriptor resource) {
-        JsonObjectBuilder described = Json.createObjectBuilder().add("uri", resource.uri()).add("name", resource.name());
+        JsonObjectBuilder described = JsonP.createObjectBuilder().add("uri", resource.uri()).add("name", resource.name());
         optional(described, "title", resource.title());
         optional(described, "description", resource.description());
         optional(described, "mimeType", resource.mimeType());
@@ -226,7 +226,7 @@ final class McpFeatures {
     }
 
     private static JsonObject describe(Features.TemplateDescriptor template) {
-        JsonObjectBuilder described = Json.createObjectBuilder()
+        JsonObjectBuilder described = JsonP.createObjectBuilder()
                 .add("uriTemplate", template.uriTemplate().template()).add("name", template.name());
         optional(described, "title", template.title());
         optional(described, "description", template.description());

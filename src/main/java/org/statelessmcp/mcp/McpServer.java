@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -78,17 +78,17 @@ public final class McpServer {
         this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access());
         this.features = new McpFeatures(featureRegistry, observer, settings.pageSize());
         this.toolList = new ToolLists(List.copyOf(registry.descriptors()), settings.access(), settings.pageSize());
-        JsonObjectBuilder advertised = Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", false));
+        JsonObjectBuilder advertised = JsonP.createObjectBuilder()
+                .add("tools", JsonP.createObjectBuilder().add("listChanged", false));
         features.advertise(advertised);
         JsonObject capabilities = advertised.build();
-        String serverInfo = Json.createObjectBuilder().add("name", "stateless-mcp").add("version", settings.version())
+        String serverInfo = JsonP.createObjectBuilder().add("name", "stateless-mcp").add("version", settings.version())
                 .build().toString();
         String instructions = settings.instructions() == null ? ""
                 : ",\"instructions\":" + JsonStrings.quote(settings.instructions());
         this.initializeTail = ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + instructions
                 + '}';
-        this.discovery = "{\"supportedVersions\":" + Json.createArrayBuilder(McpVersions.SUPPORTED).build()
+        this.discovery = "{\"supportedVersions\":" + JsonP.createArrayBuilder(McpVersions.SUPPORTED).build()
                 + ",\"capabilities\":" + capabilities + instructions + '}';
         this.stateless = new StatelessResults(serverInfo, settings.listTtlMillis());
     }

@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,9 +29,9 @@ final class PagedList {
         List<String> rendered = new ArrayList<>();
         int size = Math.max(pageSize, 1);
         for (int start = 0; start == 0 || start < items.size(); start += size) {
-            JsonArrayBuilder page = Json.createArrayBuilder();
+            JsonArrayBuilder page = JsonP.createArrayBuilder();
             items.subList(start, Math.min(start + size, items.size())).forEach(page::add);
-            var result = Json.createObjectBuilder().add(kind, page);
+            var result = JsonP.createObjectBuilder().add(kind, page);
             if (start + size < items.size()) {
                 result.add("nextCursor", cursor(rendered.size() + 1));
             }

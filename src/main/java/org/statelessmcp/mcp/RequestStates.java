@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -82,10 +82,10 @@ public final class RequestStates {
     }
 
     public String seal(Binding binding, Map<String, Answer> answers) {
-        JsonObjectBuilder sealedAnswers = Json.createObjectBuilder();
+        JsonObjectBuilder sealedAnswers = JsonP.createObjectBuilder();
         answers.forEach((inputKey, answer) -> sealedAnswers.add(inputKey,
-                Json.createObjectBuilder().add("m", answer.method()).add("r", answer.result())));
-        byte[] plain = Json.createObjectBuilder()
+                JsonP.createObjectBuilder().add("m", answer.method()).add("r", answer.result())));
+        byte[] plain = JsonP.createObjectBuilder()
                 .add("b", digest(binding))
                 .add("x", clock.instant().getEpochSecond() + ttlSeconds)
                 .add("a", sealedAnswers)
@@ -120,7 +120,7 @@ public final class RequestStates {
             throw new InvalidState("requestState was not issued by this server or was altered");
         }
         JsonObject sealed;
-        try (var reader = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
+        try (var reader = JsonP.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
             sealed = reader.readObject();
         }
         if (sealed.getJsonNumber("x").longValue() < clock.instant().getEpochSecond()) {
@@ -153,7 +153,7 @@ public final class RequestStates {
         if (value instanceof JsonObject object) {
             out.append('{');
             new TreeMap<>(object).forEach((name, member) -> {
-                out.append(Json.createValue(name)).append(':');
+                out.append(JsonP.createValue(name)).append(':');
                 canonicalize(member, out);
                 out.append(',');
             });
@@ -168,7 +168,7 @@ public final class RequestStates {
         } else if (value instanceof JsonNumber number) {
             out.append(number.bigDecimalValue().stripTrailingZeros().toPlainString());
         } else if (value instanceof JsonString string) {
-            out.append(Json.createValue(string.getString()));
+            out.append(JsonP.createValue(string.getString()));
         } else {
             out.append(value);
         }

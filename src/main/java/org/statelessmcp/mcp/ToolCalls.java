@@ -1,10 +1,10 @@
 package org.statelessmcp.mcp;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +129,7 @@ final class ToolCalls {
             return;
         }
         relay.collect(Set.copyOf(askedClients.keySet())).forEach((id, response) -> {
-            try (var reader = Json.createReader(new StringReader(response))) {
+            try (var reader = JsonP.createReader(new StringReader(response))) {
                 deliver(id, reader.readObject());
             }
         });

@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
@@ -18,7 +18,7 @@ public final class ToolCatalog {
     }
 
     static JsonObject describe(ToolDescriptor tool) {
-        JsonObjectBuilder described = Json.createObjectBuilder().add("name", tool.name());
+        JsonObjectBuilder described = JsonP.createObjectBuilder().add("name", tool.name());
         if (!tool.title().isEmpty()) {
             described.add("title", tool.title());
         }
@@ -33,7 +33,7 @@ public final class ToolCatalog {
 
     /** A tool's behaviour hints as MCP {@code ToolAnnotations}; {@code GET /tools} shows the same object. */
     public static JsonObject annotations(Tool.Annotations hints) {
-        JsonObjectBuilder annotations = Json.createObjectBuilder();
+        JsonObjectBuilder annotations = JsonP.createObjectBuilder();
         if (!hints.title().isEmpty()) {
             annotations.add("title", hints.title());
         }

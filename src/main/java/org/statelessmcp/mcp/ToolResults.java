@@ -1,6 +1,6 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -31,8 +31,8 @@ final class ToolResults {
                 return success; // already rendered as a CallToolResult by the codec
             }
             if (value instanceof Content content) {
-                return new Outcome.Success(Json.createObjectBuilder()
-                        .add("content", Json.createArrayBuilder().add(ContentJson.of(content))).build().toString());
+                return new Outcome.Success(JsonP.createObjectBuilder()
+                        .add("content", JsonP.createArrayBuilder().add(ContentJson.of(content))).build().toString());
             }
             if (ContentJson.isContentList(value)) {
                 return new Outcome.Success("{\"content\":" + success.json() + '}');
@@ -44,8 +44,8 @@ final class ToolResults {
             if (error.code() == JsonRpcError.INVALID_PARAMS && !McpVersions.atLeast(version, "2025-11-25")) {
                 return failure;
             }
-            return new Outcome.Success(Json.createObjectBuilder()
-                    .add("content", Json.createArrayBuilder().add(text(error.message())))
+            return new Outcome.Success(JsonP.createObjectBuilder()
+                    .add("content", JsonP.createArrayBuilder().add(text(error.message())))
                     .add("isError", true)
                     .build().toString());
         }
@@ -54,11 +54,11 @@ final class ToolResults {
 
     private static JsonObject success(String json) {
         JsonValue value = parse(json);
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JsonP.createObjectBuilder();
         if (value instanceof JsonString string) {
-            result.add("content", Json.createArrayBuilder().add(text(string.getString())));
+            result.add("content", JsonP.createArrayBuilder().add(text(string.getString())));
         } else {
-            result.add("content", Json.createArrayBuilder().add(text(json)));
+            result.add("content", JsonP.createArrayBuilder().add(text(json)));
         }
         if (value.getValueType() == JsonValue.ValueType.OBJECT) {
             result.add("structuredContent", value);
@@ -67,11 +67,11 @@ final class ToolResults {
     }
 
     static JsonObject text(String text) {
-        return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+        return JsonP.createObjectBuilder().add("type", "text").add("text", text).build();
     }
 
     private static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,6 +1,6 @@
 package org.statelessmcp.operations;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,12 +45,12 @@ public final class Masking {
     /** {@code value} with the values of secret members replaced, at any depth. */
     public JsonValue mask(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder masked = Json.createObjectBuilder();
-            object.forEach((name, member) -> masked.add(name, isSecret(name) ? Json.createValue(MASK) : mask(member)));
+            JsonObjectBuilder masked = JsonP.createObjectBuilder();
+            object.forEach((name, member) -> masked.add(name, isSecret(name) ? JsonP.createValue(MASK) : mask(member)));
             return masked.build();
         }
         if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArrayBuilder masked = Json.createArrayBuilder();
+            JsonArrayBuilder masked = JsonP.createArrayBuilder();
             value.asJsonArray().forEach(item -> masked.add(mask(item)));
             return masked.build();
         }

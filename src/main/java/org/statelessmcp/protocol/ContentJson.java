@@ -1,6 +1,5 @@
 package org.statelessmcp.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,33 +19,33 @@ public final class ContentJson {
 
     public static JsonObject of(Content content) {
         if (content instanceof TextContent text) {
-            return Json.createObjectBuilder().add("type", "text").add("text", text.text()).build();
+            return JsonP.createObjectBuilder().add("type", "text").add("text", text.text()).build();
         }
         if (content instanceof ImageContent image) {
-            return Json.createObjectBuilder().add("type", "image").add("data", image.data())
+            return JsonP.createObjectBuilder().add("type", "image").add("data", image.data())
                     .add("mimeType", image.mimeType()).build();
         }
         if (content instanceof AudioContent audio) {
-            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data())
+            return JsonP.createObjectBuilder().add("type", "audio").add("data", audio.data())
                     .add("mimeType", audio.mimeType()).build();
         }
         if (content instanceof ResourceLink link) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("type", "resource_link").add("uri", link.uri())
+            JsonObjectBuilder json = JsonP.createObjectBuilder().add("type", "resource_link").add("uri", link.uri())
                     .add("name", link.name());
             addIfPresent(json, "description", link.description());
             addIfPresent(json, "mimeType", link.mimeType());
             return json.build();
         }
         EmbeddedResource embedded = (EmbeddedResource) content;
-        JsonObjectBuilder resource = Json.createObjectBuilder().add("uri", embedded.uri());
+        JsonObjectBuilder resource = JsonP.createObjectBuilder().add("uri", embedded.uri());
         addIfPresent(resource, "mimeType", embedded.mimeType());
         addIfPresent(resource, "text", embedded.text());
         addIfPresent(resource, "blob", embedded.blob());
-        return Json.createObjectBuilder().add("type", "resource").add("resource", resource).build();
+        return JsonP.createObjectBuilder().add("type", "resource").add("resource", resource).build();
     }
 
     public static JsonArrayBuilder of(List<? extends Content> content) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonP.createArrayBuilder();
         content.forEach(piece -> array.add(of(piece)));
         return array;
     }

@@ -1,6 +1,5 @@
 package org.statelessmcp.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
 
@@ -48,7 +47,7 @@ public record JsonRpcError(int code, String message, JsonValue data) {
 
     public static JsonRpcError methodNotFound(String method) {
         return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + method,
-                Json.createObjectBuilder().add("method", method).build());
+                JsonP.createObjectBuilder().add("method", method).build());
     }
 
     public static JsonRpcError invalidParams(String detail) {
@@ -66,18 +65,18 @@ public record JsonRpcError(int code, String message, JsonValue data) {
 
     public static JsonRpcError timeout(String tool, long timeoutSeconds) {
         return new JsonRpcError(TOOL_TIMEOUT, "Tool '" + tool + "' timed out after " + timeoutSeconds + " s",
-                Json.createObjectBuilder().add("tool", tool).add("timeout", timeoutSeconds).build());
+                JsonP.createObjectBuilder().add("tool", tool).add("timeout", timeoutSeconds).build());
     }
 
     public static JsonRpcError resourceNotFound(String uri) {
         return new JsonRpcError(RESOURCE_NOT_FOUND, "Resource not found: " + uri,
-                Json.createObjectBuilder().add("uri", uri).build());
+                JsonP.createObjectBuilder().add("uri", uri).build());
     }
 
     /** An unknown resource as MCP 2026-07-28 reports it: invalid params, naming the URI. */
     public static JsonRpcError unknownResource(String uri) {
         return new JsonRpcError(INVALID_PARAMS, "Invalid params: resource not found: " + uri,
-                Json.createObjectBuilder().add("uri", uri).build());
+                JsonP.createObjectBuilder().add("uri", uri).build());
     }
 
     public static JsonRpcError headerMismatch(String detail) {
@@ -87,13 +86,13 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     /** @param capability the client capability the request needs, e.g. {@code sampling} */
     public static JsonRpcError missingClientCapability(String capability) {
         return new JsonRpcError(MISSING_CLIENT_CAPABILITY, "Missing client capability: " + capability,
-                Json.createObjectBuilder().add("requiredCapabilities", Json.createObjectBuilder()
+                JsonP.createObjectBuilder().add("requiredCapabilities", JsonP.createObjectBuilder()
                         .add(capability, JsonValue.EMPTY_JSON_OBJECT)).build());
     }
 
     public static JsonRpcError unsupportedProtocolVersion(String requested, List<String> supported) {
         return new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + requested,
-                Json.createObjectBuilder().add("supported", Json.createArrayBuilder(supported))
+                JsonP.createObjectBuilder().add("supported", JsonP.createArrayBuilder(supported))
                         .add("requested", requested).build());
     }
 
@@ -103,7 +102,7 @@ public record JsonRpcError(int code, String message, JsonValue data) {
 
     public static JsonRpcError requestTooLarge(long limitBytes) {
         return new JsonRpcError(REQUEST_TOO_LARGE, "Request body exceeds " + limitBytes + " bytes",
-                Json.createObjectBuilder().add("limit", limitBytes).build());
+                JsonP.createObjectBuilder().add("limit", limitBytes).build());
     }
 
     public static JsonRpcError unauthorized(String detail) {
@@ -116,6 +115,6 @@ public record JsonRpcError(int code, String message, JsonValue data) {
 
     public static JsonRpcError rateLimited(String limit, long retryAfterSeconds) {
         return new JsonRpcError(RATE_LIMITED, "Rate limit exceeded: " + limit,
-                Json.createObjectBuilder().add("limit", limit).add("retryAfter", retryAfterSeconds).build());
+                JsonP.createObjectBuilder().add("limit", limit).add("retryAfter", retryAfterSeconds).build());
     }
 }

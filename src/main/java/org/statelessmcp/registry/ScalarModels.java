@@ -1,6 +1,6 @@
 package org.statelessmcp.registry;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,14 +22,14 @@ final class ScalarModels {
                         Object zero, JsonObject schema) implements TypeModel {
 
         static IntegerModel of(String javaName, long min, long max, Function<BigInteger, Object> convert, Object zero) {
-            JsonObject schema = Json.createObjectBuilder().add("type", "integer")
+            JsonObject schema = JsonP.createObjectBuilder().add("type", "integer")
                     .add("minimum", min).add("maximum", max).build();
             return new IntegerModel(javaName, BigInteger.valueOf(min), BigInteger.valueOf(max), convert, zero, schema);
         }
 
         static IntegerModel unbounded() {
             return new IntegerModel("BigInteger", null, null, v -> v, null,
-                    Json.createObjectBuilder().add("type", "integer").build());
+                    JsonP.createObjectBuilder().add("type", "integer").build());
         }
 
         @Override
@@ -65,7 +65,7 @@ final class ScalarModels {
     record DecimalModel(Function<BigDecimal, Object> convert, Object zero, JsonObject schema) implements TypeModel {
 
         static DecimalModel of(Function<BigDecimal, Object> convert, Object zero) {
-            return new DecimalModel(convert, zero, Json.createObjectBuilder().add("type", "number").build());
+            return new DecimalModel(convert, zero, JsonP.createObjectBuilder().add("type", "number").build());
         }
 
         @Override
@@ -92,7 +92,7 @@ final class ScalarModels {
 
         static BooleanModel of(boolean primitive) {
             return new BooleanModel(primitive ? Boolean.FALSE : null,
-                    Json.createObjectBuilder().add("type", "boolean").build());
+                    JsonP.createObjectBuilder().add("type", "boolean").build());
         }
 
         @Override
@@ -121,7 +121,7 @@ final class ScalarModels {
     record StringModel(JsonObject schema) implements TypeModel {
 
         static StringModel of() {
-            return new StringModel(Json.createObjectBuilder().add("type", "string").build());
+            return new StringModel(JsonP.createObjectBuilder().add("type", "string").build());
         }
 
         @Override
@@ -142,11 +142,11 @@ final class ScalarModels {
     record EnumModel(Class<? extends Enum<?>> type, JsonObject schema) implements TypeModel {
 
         static EnumModel of(Class<? extends Enum<?>> type) {
-            JsonArrayBuilder names = Json.createArrayBuilder();
+            JsonArrayBuilder names = JsonP.createArrayBuilder();
             for (Enum<?> constant : type.getEnumConstants()) {
                 names.add(constant.name());
             }
-            return new EnumModel(type, Json.createObjectBuilder().add("type", "string").add("enum", names).build());
+            return new EnumModel(type, JsonP.createObjectBuilder().add("type", "string").add("enum", names).build());
         }
 
         @Override
@@ -176,7 +176,7 @@ final class ScalarModels {
                     : JsonString.class.equals(type) ? JsonValue.ValueType.STRING
                     : JsonNumber.class.equals(type) ? JsonValue.ValueType.NUMBER
                     : null;
-            var schema = Json.createObjectBuilder();
+            var schema = JsonP.createObjectBuilder();
             if (kind != null) {
                 schema.add("type", kind.name().toLowerCase(java.util.Locale.ROOT));
             }

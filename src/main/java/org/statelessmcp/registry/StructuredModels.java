@@ -1,6 +1,6 @@
 package org.statelessmcp.registry;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -71,7 +71,7 @@ final class StructuredModels {
     record ArrayModel(Type type, TypeModel element, JsonObject schema) implements TypeModel {
 
         static ArrayModel of(Type type, TypeModel element, boolean unique) {
-            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "array").add("items", element.schema());
+            JsonObjectBuilder schema = JsonP.createObjectBuilder().add("type", "array").add("items", element.schema());
             if (unique) {
                 schema.add("uniqueItems", true);
             }
@@ -103,7 +103,7 @@ final class StructuredModels {
     record MapModel(Type type, TypeModel value, JsonObject schema) implements TypeModel {
 
         static MapModel of(Type type, TypeModel value) {
-            return new MapModel(type, value, Json.createObjectBuilder().add("type", "object")
+            return new MapModel(type, value, JsonP.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", value.schema()).build());
         }
 
@@ -136,7 +136,7 @@ final class StructuredModels {
             implements TypeModel {
 
         static RecordModel of(Class<?> type, Map<String, TypeModel> components, Map<String, String> descriptions) {
-            JsonObjectBuilder properties = Json.createObjectBuilder();
+            JsonObjectBuilder properties = JsonP.createObjectBuilder();
             List<String> required = new ArrayList<>();
             components.forEach((name, model) -> {
                 properties.add(name, withDescription(model.schema(), descriptions.get(name)));
@@ -144,9 +144,9 @@ final class StructuredModels {
                     required.add(name);
                 }
             });
-            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+            JsonObjectBuilder schema = JsonP.createObjectBuilder().add("type", "object").add("properties", properties);
             if (!required.isEmpty()) {
-                schema.add("required", Json.createArrayBuilder(required));
+                schema.add("required", JsonP.createArrayBuilder(required));
             }
             schema.add("additionalProperties", false);
             return new RecordModel(type, Collections.unmodifiableMap(new LinkedHashMap<>(components)),
@@ -191,6 +191,6 @@ final class StructuredModels {
         if (description == null || description.isEmpty()) {
             return schema;
         }
-        return Json.createObjectBuilder(schema).add("description", description).build();
+        return JsonP.createObjectBuilder(schema).add("description", description).build();
     }
 }

@@ -1,9 +1,9 @@
 package org.statelessmcp.registry;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -74,7 +74,7 @@ final class ToolFactory {
         }
 
         List<Parameter> parameters = new ArrayList<>();
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = JsonP.createObjectBuilder();
         List<String> required = new ArrayList<>();
         Set<String> argumentNames = new HashSet<>();
         int emitters = 0;
@@ -123,9 +123,9 @@ final class ToolFactory {
             throw new InvalidDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
         }
 
-        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        JsonObjectBuilder schema = JsonP.createObjectBuilder().add("type", "object").add("properties", properties);
         if (!required.isEmpty()) {
-            schema.add("required", Json.createArrayBuilder(required));
+            schema.add("required", JsonP.createArrayBuilder(required));
         }
         schema.add("additionalProperties", false);
         long timeout = Math.min(tool.timeout() > 0 ? tool.timeout() : defaultTimeoutSeconds, maxTimeoutSeconds);
@@ -202,15 +202,15 @@ final class ToolFactory {
 
     /** A default is JSON when it parses as JSON, otherwise a plain string. */
     private static JsonValue defaultJson(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonP.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
-            return Json.createValue(text);
+            return JsonP.createValue(text);
         }
     }
 
     private static JsonValue argumentSchema(Parameter.Argument argument, ToolArg arg) {
-        JsonObjectBuilder schema = Json.createObjectBuilder(argument.model().schema());
+        JsonObjectBuilder schema = JsonP.createObjectBuilder(argument.model().schema());
         if (arg != null && !arg.description().isEmpty()) {
             schema.add("description", arg.description());
         }

@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +34,10 @@ public class ProtectedResource extends HttpServlet {
             write(response, "{\"error\":\"not_found\",\"message\":\"no protected resource metadata here\"}");
             return;
         }
-        String metadata = Json.createObjectBuilder()
+        String metadata = JsonP.createObjectBuilder()
                 .add("resource", resource(config, request))
-                .add("authorization_servers", Json.createArrayBuilder(config.authorizationServers()))
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("authorization_servers", JsonP.createArrayBuilder(config.authorizationServers()))
+                .add("bearer_methods_supported", JsonP.createArrayBuilder().add("header"))
                 .add("resource_name", "stateless-mcp")
                 .build().toString();
         response.setHeader("Cache-Control", "public, max-age=3600");

@@ -1,6 +1,6 @@
 package org.statelessmcp.security;
 
-import jakarta.json.Json;
+import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -32,7 +32,7 @@ final class SettingLists {
         for (String item : trimmed.split("[,\\n]")) {
             String value = item.strip();
             if (!value.isEmpty() && !value.startsWith("#")) {
-                items.add(Json.createValue(value));
+                items.add(JsonP.createValue(value));
             }
         }
         return items;
@@ -79,7 +79,7 @@ final class SettingLists {
     }
 
     private static JsonValue json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonP.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             // the message may quote the text, which may be a key: say where, not what

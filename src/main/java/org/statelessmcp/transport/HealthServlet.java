@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -52,11 +52,11 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpResponses.json(response, 200, Json.createObjectBuilder()
+        HttpResponses.json(response, 200, JsonP.createObjectBuilder()
                 .add("status", "healthy")
                 .add("version", config.version())
                 .add("tools", registry.size())
-                .add("features", Json.createObjectBuilder()
+                .add("features", JsonP.createObjectBuilder()
                         .add("metrics", metrics != Metrics.NONE)
                         .add("clusterRelay", engine.relaysAnswers())
                         .add("sharedRequestState", mcp.requestStateSecret().isPresent())

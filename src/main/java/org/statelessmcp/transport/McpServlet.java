@@ -1,11 +1,11 @@
 package org.statelessmcp.transport;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -122,7 +122,7 @@ public class McpServlet extends HttpServlet {
                     .append(masking.isSecret(name) ? Masking.MASK : request.getHeader(name));
         }
         String json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body.bytes(), 0, body.length()))) {
+        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(body.bytes(), 0, body.length()))) {
             json = masking.mask(reader.readValue()).toString();
         } catch (RuntimeException notJson) {
             json = "(not JSON)";

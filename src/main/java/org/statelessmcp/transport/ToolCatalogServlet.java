@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
+import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -60,9 +60,9 @@ public class ToolCatalogServlet extends HttpServlet {
     }
 
     private static String catalog(List<ToolDescriptor> visible) {
-        JsonObjectBuilder tools = Json.createObjectBuilder();
+        JsonObjectBuilder tools = JsonP.createObjectBuilder();
         visible.forEach(tool -> tools.add(tool.name(), describe(tool)));
-        return Json.createObjectBuilder().add("count", visible.size()).add("tools", tools).build().toString();
+        return JsonP.createObjectBuilder().add("count", visible.size()).add("tools", tools).build().toString();
     }
 
     @Override
@@ -95,7 +95,7 @@ public class ToolCatalogServlet extends HttpServlet {
     }
 
     static JsonObject describe(ToolDescriptor tool) {
-        JsonObjectBuilder document = Json.createObjectBuilder().add("name", tool.name());
+        JsonObjectBuilder document = JsonP.createObjectBuilder().add("name", tool.name());
         if (!tool.title().isEmpty()) {
             document.add("title", tool.title());
         }
