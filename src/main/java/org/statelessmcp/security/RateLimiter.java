@@ -50,6 +50,7 @@ public class RateLimiter {
     private final WindowCounters counters;
     private final Metrics metrics;
     private final AtomicLong lastFailureLog = new AtomicLong();
+    private final FinishedWindows finished = new FinishedWindows();
 
     /** For the CDI client proxy only. */
     protected RateLimiter() {
@@ -181,7 +182,8 @@ public class RateLimiter {
         String currentKey = start + "|" + subject;
         long reset = (start + period + 999) / 1000;
         try {
-            long previous = counters.get((start - period) + "|" + subject, limit.period());
+            long previous = finished.previous(limit.period(), start, (start - period) + "|" + subject,
+                    key -> counters.get(key, limit.period()));
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 long current = counters.get(currentKey, limit.period());
                 SlidingWindow.Decision decision = SlidingWindow.decide(previous, current, cost, limit.count(), now,
