@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The official MCP Java SDK client, over Streamable HTTP, against the deployed WAR. */
 class McpJavaSdkClientIT extends DeployedWarTest {
@@ -25,18 +27,17 @@ class McpJavaSdkClientIT extends DeployedWarTest {
         return Deployments.productWar();
     }
 
-    private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
     private McpSyncClient mcp;
 
-    private McpSyncClient initialized() {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+    private HttpClientStreamableHttpTransport transport() {
+        return HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + base.getPort())
                 .endpoint(client.uri("mcp").getPath())
                 .build();
-        mcp = McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(30))
-                .progressConsumer(progress::add)
-                .build();
+    }
+
+    private McpSyncClient initialized() {
+        mcp = McpClient.sync(transport()).requestTimeout(Duration.ofSeconds(30)).build();
         mcp.initialize();
         return mcp;
     }
@@ -72,13 +73,27 @@ class McpJavaSdkClientIT extends DeployedWarTest {
 
     @Test
     void receivesProgressFromTheStreamingToolBeforeItsResult() {
-        McpSchema.CallToolResult result = initialized().callTool(McpSchema.CallToolRequest.builder()
-                .name("generate_numbers").arguments(Map.of("count", 3, "delay", 0.05))
-                .progressToken("progress-1").build());
-        assertEquals(3, ((Number) ((Map<?, ?>) result.structuredContent()).get("generated")).intValue());
-        assertEquals(3, progress.size(), progress.toString());
-        assertEquals("progress-1", progress.get(0).progressToken());
-        assertEquals(List.of(1.0, 2.0, 3.0), progress.stream().map(McpSchema.ProgressNotification::progress).toList());
+        // The sync client hands every notification to its own boundedElastic task, so the order and even the
+        // moment its consumer sees them are the client's, not the wire's. The async client's consumer runs
+        // on the thread reading the stream, in wire order, before the response completes the call.
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        McpAsyncClient async = McpClient.async(transport())
+                .requestTimeout(Duration.ofSeconds(30))
+                .progressConsumer(notification -> Mono.fromRunnable(() -> {
+                    assertEquals("progress-1", notification.progressToken());
+                    seen.add(notification.progress());
+                }))
+                .build();
+        try {
+            async.initialize().block(Duration.ofSeconds(30));
+            McpSchema.CallToolResult result = async.callTool(McpSchema.CallToolRequest.builder()
+                    .name("generate_numbers").arguments(Map.of("count", 3, "delay", 0.05))
+                    .progressToken("progress-1").build()).block(Duration.ofSeconds(30));
+            assertEquals(3, ((Number) ((Map<?, ?>) result.structuredContent()).get("generated")).intValue());
+            assertEquals(List.of(1.0, 2.0, 3.0), seen);
+        } finally {
+            async.closeGracefully().block(Duration.ofSeconds(30));
+        }
     }
 
     @Test
