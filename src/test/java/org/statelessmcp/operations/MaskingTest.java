@@ -1,6 +1,7 @@
 package org.statelessmcp.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +53,17 @@ class MaskingTest {
     void textWithoutSecretsIsUnchanged() {
         String text = "Tool 'add' failed: a=1, b=two";
         assertEquals(text, masking.mask(text));
+    }
+
+    @Test
+    void textNamingNoSecretWordIsReturnedAsItIs() {
+        String line = "method=add tool=add status=200 durationMs=1 bytesIn=64 bytesOut=46";
+        assertSame(line, masking.mask(line));
+    }
+
+    @Test
+    void secretNamesWrittenWithSeparatorsOrCapitalsAreStillFound() {
+        assertEquals("Api.Key=*** then X-AUTHORIZATION: ***",
+                masking.mask("Api.Key=k1 then X-AUTHORIZATION: abc"));
     }
 }
