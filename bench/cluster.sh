@@ -28,10 +28,11 @@ NGINX_PORT=18080
 JAR=target/stateless-mcp-micro.jar
 OUT=bench/results
 WORK=$PWD/target/bench/cluster      # fresh every run: a reused Payara root dir redeploys old apps and 404s
+# always from clean: the WAR plugin keeps classes deleted from the sources in its exploded directory
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -ntp -q -Puberjar clean package -DskipTests
 rm -rf "$WORK" && mkdir -p "$WORK/nginx/tmp" "$OUT"
 chmod 755 "$WORK" "$WORK/nginx"     # nginx's worker runs as nobody and must reach its temp dirs
 
-[ -f "$JAR" ] || mvn -B -ntp -q -Puberjar package -DskipTests
 if ! command -v nginx > /dev/null; then
     apt-get install -y nginx > "$WORK/apt.log" 2>&1 || { apt-get update -q > /dev/null && apt-get install -y nginx > "$WORK/apt.log" 2>&1; }
 fi

@@ -4,6 +4,7 @@
 #   sdk      bench/baselines/java-sdk: the official MCP Java SDK 2.1.0 stateless servlet transport, same add tool
 #   ts       bench/baselines/ts-sdk: the MCP TypeScript SDK 1.32.2 stateless server, JSON responses
 #   ours     target/stateless-mcp.war at /, defaults (no auth, no limits)
+#   quiet    the same WAR at /quiet without its access log (smcp.log.access=false)
 #   secured  the same WAR at /secured with an API key and a rate limit on (windows in the JCache)
 # The figure is server CPU time per request from /proc/<pid>/stat: stable on a shared machine, unlike req/s.
 # Each scenario runs ROUNDS times, interleaved with the others; the table gives the median round. Loopback only,
@@ -18,9 +19,10 @@ PORT=${BENCH_PORT:-18080}
 TS_PORT=${BENCH_TS_PORT:-18090}
 OUT=bench/results
 WORK=target/bench/compare
+# always from clean: the WAR plugin keeps classes deleted from the sources in its exploded directory
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp clean package -DskipTests
 mkdir -p "$OUT" "$WORK"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/stateless-mcp.war ] && [ -f target/payara-micro/payara-micro.jar ] || mvn -B -q package -DskipTests
 [ -x src/test/conformance/node_modules/.bin/node ] || (cd src/test/conformance && npm ci --no-audit --no-fund)
 for baseline in raw-servlet java-sdk; do
     (cd "bench/baselines/$baseline" && mvn -B -q -ntp package)
@@ -33,11 +35,16 @@ rm -rf "$WORK/secured" && mkdir -p "$WORK/secured" && cp target/stateless-mcp.wa
     && printf '\nsmcp.auth.enabled=true\nsmcp.api-keys=%s\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n' "$KEY" \
         >> WEB-INF/classes/META-INF/microprofile-config.properties \
     && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
+# the quiet copy: the same WAR without its access log (on by default), to show what the log line costs
+rm -rf "$WORK/quiet" && mkdir -p "$WORK/quiet" && cp target/stateless-mcp.war "$WORK/quiet.war"
+(cd "$WORK/quiet" && unzip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties \
+    && printf '\nsmcp.log.access=false\n' >> WEB-INF/classes/META-INF/microprofile-config.properties \
+    && zip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties)
 cp bench/baselines/raw-servlet/target/raw.war bench/baselines/java-sdk/target/sdk.war "$WORK/"
 
 java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
     --deploy target/stateless-mcp.war --contextroot / --deploy "$WORK/raw.war" --deploy "$WORK/sdk.war" \
-    --deploy "$WORK/secured.war" --port "$PORT" --nocluster --disablephonehome \
+    --deploy "$WORK/secured.war" --deploy "$WORK/quiet.war" --port "$PORT" --nocluster --disablephonehome \
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
 src/test/conformance/node_modules/.bin/node bench/baselines/ts-sdk/server.mjs "$TS_PORT" > "$WORK/ts.log" 2>&1 &
@@ -58,9 +65,11 @@ MCP='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","argum
 SCENARIOS=(
     "raw seed add|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$SEED|"
     "ours seed add|$SERVER|http://127.0.0.1:$PORT/mcp|$SEED|"
+    "ours, no access log, seed add|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$SEED|"
     "secured seed add|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$SEED|X-API-Key=$KEY"
     "raw MCP tools/call|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$MCP|"
     "ours MCP tools/call|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
+    "ours, no access log, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "secured MCP tools/call|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
     "Java SDK MCP tools/call|$SERVER|http://127.0.0.1:$PORT/sdk/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "TypeScript SDK MCP tools/call|$NODE|http://127.0.0.1:$TS_PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
@@ -136,6 +145,8 @@ ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'
     echo "|---|---|"
     echo "| ours / raw servlet, seed dialect | $(ratio "ours seed add" "raw seed add") |"
     echo "| ours / raw servlet, MCP | $(ratio "ours MCP tools/call" "raw MCP tools/call") |"
+    echo "| ours without access log / raw servlet, seed dialect | $(ratio "ours, no access log, seed add" "raw seed add") |"
+    echo "| ours without access log / raw servlet, MCP | $(ratio "ours, no access log, MCP tools/call" "raw MCP tools/call") |"
     echo "| ours / Java SDK, MCP | $(ratio "ours MCP tools/call" "Java SDK MCP tools/call") |"
     echo "| ours / TypeScript SDK, MCP | $(ratio "ours MCP tools/call" "TypeScript SDK MCP tools/call") |"
     echo "| secured / ours (API key + rate limit), seed | $(ratio "secured seed add" "ours seed add") |"

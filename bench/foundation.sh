@@ -12,9 +12,10 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
 PORT=${BENCH_PORT:-18080}
 OUT=bench/results
+# always from clean: the WAR plugin keeps classes deleted from the sources in its exploded directory
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp clean package -DskipTests
 mkdir -p "$OUT" target/bench
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/stateless-mcp.war ] && [ -f target/payara-micro/payara-micro.jar ] || mvn -B -q package -DskipTests
 
 java -Xmx512m -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
     --deploy target/stateless-mcp.war --contextroot / --port "$PORT" --nocluster --disablephonehome \

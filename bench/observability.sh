@@ -15,9 +15,10 @@ SLICE=${1:-10}
 SLICES=${2:-6}
 BASE_PORT=${BENCH_PORT:-18080}
 OUT=bench/results
+# always from clean: the WAR plugin keeps classes deleted from the sources in its exploded directory
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp clean package -DskipTests
 mkdir -p "$OUT" target/bench
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/stateless-mcp.war ] && [ -f target/payara-micro/payara-micro.jar ] || mvn -B -q package -DskipTests
 CLK_TCK=$(getconf CLK_TCK)
 cat > target/bench/post.lua <<'LUA'
 wrk.method = "POST"

@@ -20,8 +20,9 @@ RAMP=${STREAM_RAMP:-10}
 PORT=${BENCH_STREAMS_PORT:-19080}
 OUT=bench/results
 WORK=target/bench/streams
+# always from clean: the WAR plugin keeps classes deleted from the sources in its exploded directory
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp clean package -DskipTests
 mkdir -p "$OUT" "$WORK"
-[ -f target/stateless-mcp.war ] && [ -f target/payara-micro/payara-micro.jar ] || mvn -B -q -ntp package -DskipTests
 javac -d "$WORK/classes" bench/streams/StreamLoad.java
 
 # Each stream holds one socket on each side: the client and the server each need N descriptors and then some.
