@@ -2,6 +2,7 @@ package org.statelessmcp.security;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,8 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.MutableEntry;
 
 /**
  * Window counts in the container's JCache — on Payara, Hazelcast, shared by every instance of the cluster — one
@@ -72,6 +75,44 @@ final class JCacheWindowCounters implements WindowCounters {
     public boolean compareAndSet(String key, RateLimit.Period period, long expected, long next) {
         Cache<String, Long> cache = caches.get(period);
         return expected == 0 ? cache.putIfAbsent(key, next) : cache.replace(key, expected, next);
+    }
+
+    /**
+     * One cache operation instead of a get and a compare-and-set: the check and the addition run where the entry
+     * lives. The processor's class is this WAR's; a member that cannot load it yet (in the moments after an
+     * entry's owner died, measured on Payara) makes the operation fail, and the compare-and-set loop, which
+     * ships only strings and longs, counts the request instead.
+     */
+    @Override
+    public long addUpTo(String key, RateLimit.Period period, long cost, long ceiling) {
+        try {
+            return caches.get(period).invoke(key, new AddUpTo(cost, ceiling));
+        } catch (RuntimeException failed) {
+            // the cache's own failures reach the caller through the loop's operations, if they persist
+            return WindowCounters.super.addUpTo(key, period, cost, ceiling);
+        }
+    }
+
+    /** {@link WindowCounters#addUpTo} as an entry processor: serializable, made of two longs. */
+    static final class AddUpTo implements EntryProcessor<String, Long, Long>, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long cost;
+        private final long ceiling;
+
+        AddUpTo(long cost, long ceiling) {
+            this.cost = cost;
+            this.ceiling = ceiling;
+        }
+
+        @Override
+        public Long process(MutableEntry<String, Long> entry, Object... arguments) {
+            long current = entry.exists() ? entry.getValue() : 0;
+            if (current + cost > ceiling) {
+                return -1 - current;
+            }
+            entry.setValue(current + cost);
+            return current;
+        }
     }
 
     @Override

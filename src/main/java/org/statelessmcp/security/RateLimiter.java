@@ -25,8 +25,6 @@ import org.statelessmcp.operations.Metrics;
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
-    /** Compare-and-set attempts before a request is let through rather than kept waiting on a contended window. */
-    private static final int ATTEMPTS = 32;
 
     /**
      * What the limits decided.
@@ -184,17 +182,16 @@ public class RateLimiter {
         try {
             long previous = finished.previous(limit.period(), start, (start - period) + "|" + subject,
                     key -> counters.get(key, limit.period()));
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                long current = counters.get(currentKey, limit.period());
-                SlidingWindow.Decision decision = SlidingWindow.decide(previous, current, cost, limit.count(), now,
-                        period);
-                if (!decision.admitted()) {
-                    return new Verdict(false, limit, scope, 0, reset, (decision.retryAfterMillis() + 999) / 1000);
-                }
-                if (counters.compareAndSet(currentKey, limit.period(), current, current + cost)) {
-                    return new Verdict(true, limit, scope, decision.remaining(), reset, 0);
-                }
+            long before = counters.addUpTo(currentKey, limit.period(), cost,
+                    SlidingWindow.ceiling(previous, limit.count(), now, period));
+            long current = before >= 0 ? before : -1 - before;
+            SlidingWindow.Decision decision = SlidingWindow.decide(previous, current, cost, limit.count(), now, period);
+            if (before < 0) {
+                // the same ceiling refused it, so the decision is a refusal with its retry time
+                return new Verdict(false, limit, scope, 0, reset, (decision.retryAfterMillis() + 999) / 1000);
             }
+            return new Verdict(true, limit, scope, decision.remaining(), reset, 0);
+        } catch (WindowCounters.Contended contended) {
             LOG.fine(() -> "rate window " + scope + " contended: request admitted uncounted");
         } catch (RuntimeException unavailable) {
             // fair use must not take the service down with the cache: admit, and say so now and then

@@ -34,13 +34,22 @@ final class SlidingWindow {
      * @param now the time, within the current window
      */
     static Decision decide(long previous, long current, long cost, long limit, long now, long periodMillis) {
+        long ceiling = ceiling(previous, limit, now, periodMillis);
+        if (current + cost <= ceiling) {
+            return new Decision(true, ceiling - current - cost, 0);
+        }
+        long start = windowStart(now, periodMillis);
+        return new Decision(false, 0, retryAfter(previous, current, limit, now, start, periodMillis));
+    }
+
+    /**
+     * The most the current window may count at {@code now}: a request of cost {@code c} fits while the current
+     * count plus {@code c} stays at or below it. One number, so that a store can check and add in one atomic step.
+     */
+    static long ceiling(long previous, long limit, long now, long periodMillis) {
         long start = windowStart(now, periodMillis);
         double previousWeight = 1.0 - (double) (now - start) / periodMillis;
-        double estimate = previous * previousWeight + current;
-        if (estimate + cost <= limit) {
-            return new Decision(true, (long) Math.floor(limit - estimate - cost), 0);
-        }
-        return new Decision(false, 0, retryAfter(previous, current, limit, now, start, periodMillis));
+        return (long) Math.floor(limit - previous * previousWeight);
     }
 
     /** How long until one more request fits, if none is made meanwhile. */

@@ -63,4 +63,18 @@ class SlidingWindowTest {
         assertEquals(START, SlidingWindow.windowStart(START + 59_999, MINUTE));
         assertEquals(START + MINUTE, SlidingWindow.windowStart(START + MINUTE, MINUTE));
     }
+
+    @Test
+    void theCeilingIsTheLimitLessThePreviousWindowsWeightedCount() {
+        assertEquals(2, SlidingWindow.ceiling(4, 5, START + MINUTE / 4, MINUTE));
+        assertEquals(4, SlidingWindow.ceiling(4, 5, START + 3 * MINUTE / 4, MINUTE));
+        assertEquals(5, SlidingWindow.ceiling(0, 5, START, MINUTE));
+    }
+
+    @Test
+    void aRequestFitsExactlyWhileTheCurrentCountPlusItsCostStaysAtTheCeiling() {
+        long ceiling = SlidingWindow.ceiling(4, 5, START + MINUTE / 4, MINUTE);
+        assertTrue(SlidingWindow.decide(4, ceiling - 1, 1, 5, START + MINUTE / 4, MINUTE).admitted());
+        assertFalse(SlidingWindow.decide(4, ceiling, 1, 5, START + MINUTE / 4, MINUTE).admitted());
+    }
 }
