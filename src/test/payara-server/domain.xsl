@@ -6,7 +6,7 @@
   (server-config) and the domain's data grid, is what server-config/payara-server/loopback-preboot.asadmin does to a
   real install, plus the ports of this build:
 
-  - every socket on 127.0.0.1: the HTTP, HTTPS and admin listeners, the three IIOP listeners, the JMX connector, the
+  - every socket on 127.0.0.1: the HTTP, HTTPS and admin listeners, the three IIOP listeners, the JMX connector (off), the
     OpenMQ broker and its lazy JMS port (a jms-service with host and imq.hostname on loopback: server-config has none
     until the first start, which is why the pre-boot file cannot set it), Hazelcast (its interface, and
     hazelcast.socket.bind.any=false, without which it binds 0.0.0.0 whatever the interface);
@@ -123,9 +123,14 @@
         </xsl:copy>
     </xsl:template>
 
+    <!--
+      Off: nothing here uses JMX (the adapter speaks REST to the admin listener), and a connector bound to one address
+      makes the DAS log a SEVERE NotBoundException at every stop. On loopback all the same, should anyone switch it on.
+    -->
     <xsl:template match="config[@name = 'server-config']/admin-service/jmx-connector">
         <xsl:copy>
             <xsl:copy-of select="@*"/>
+            <xsl:attribute name="enabled">false</xsl:attribute>
             <xsl:attribute name="address">127.0.0.1</xsl:attribute>
             <xsl:attribute name="port"><xsl:value-of select="$jmx-port"/></xsl:attribute>
             <xsl:apply-templates select="node()"/>
