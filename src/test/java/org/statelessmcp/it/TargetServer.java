@@ -9,13 +9,19 @@ import java.util.Locale;
 /**
  * The server the integration tests run against, named by the system property {@code smcp.it.server} that the Maven
  * profile sets ({@code payara-micro} by default, {@code wildfly} under {@code -Pwildfly}, {@code liberty} under
- * {@code -Pliberty}): where it serves its own
+ * {@code -Pliberty}, {@code payara-server} under {@code -Ppayara-server}): where it serves its own
  * endpoints, and what it does not have. The one place where a test learns how servers differ.
  */
 enum TargetServer {
 
     /** Payara Micro: MicroProfile Health and Metrics at the root of the HTTP port, a clustered JCache. */
     PAYARA_MICRO(null, true),
+
+    /**
+     * Payara Server 6 (the DAS of a domain): like Payara Micro, MicroProfile Health and Metrics at the root of the HTTP
+     * listener, and the data grid's JCache.
+     */
+    PAYARA_SERVER(null, true),
 
     /**
      * WildFly (standalone-microprofile.xml): MicroProfile Health on the management port (9990 + the port offset),
