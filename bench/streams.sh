@@ -91,7 +91,7 @@ for n in "${SIZES[@]}"; do
     max_heap=$(awk '$1 == "sample" && $3 > m {m = $3} END {print m + 0}' "$samples")
     max_rss=$(awk '$1 == "sample" && $4 > m {m = $4} END {print m + 0}' "$samples")
     live=$(awk '$1 == "live" {print $2}' "$samples")
-    ROWS+=("| $n | $(field good) | $(field failed) ($(field failures)) | $(field peak_in_flight) | $(field headers_p50_ms) / $(field headers_p99_ms) | $(field first_chunk_p50_ms) / $(field first_chunk_p99_ms) / $(field first_chunk_max_ms) | $before_threads / $max_threads / $after_threads | $max_heap | ${live:-?} | $max_rss | $cpu |")
+    ROWS+=("| $n | $(field good) | $(field failed) ($(field failures)) | $(field peak_in_flight) | $(field headers_p50_ms) / $(field headers_p99_ms) | $(field first_chunk_p50_ms) / $(field first_chunk_p99_ms) / $(field first_chunk_max_ms) | $before_threads / $max_threads / $after_threads | $max_heap | ${live:-?} | $max_rss | $cpu | $(field client_cpu_s) |")
 done
 
 {
@@ -102,8 +102,8 @@ done
     echo "Command: \`bench/streams.sh ${SIZES[*]}\`. Each call: seed-dialect \`generate_numbers\` with $COUNT chunks $DELAY s apart"
     echo "(first chunk due after $DELAY s), calls opened evenly over $RAMP s, client and server on the same 2 cores."
     echo
-    echo "| Streams | Whole | Failed | Peak in flight | Headers p50 / p99 (ms) | First chunk p50 / p99 / max (ms) | Server threads before / max / after | Heap in use, max (MiB) | Live heap mid-run (MiB) | RSS max (MiB) | Server CPU (s) |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| Streams | Whole | Failed | Peak in flight | Headers p50 / p99 (ms) | First chunk p50 / p99 / max (ms) | Server threads before / max / after | Heap in use, max (MiB) | Live heap mid-run (MiB) | RSS max (MiB) | Server CPU (s) | Client CPU (s) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
 } > "$OUT/streams.md"
 cat "$OUT/streams.md"

@@ -97,10 +97,11 @@ public final class StreamLoad {
         failures.forEach((reason, n) -> failed.put(reason, n.get()));
         System.out.printf("streams=%d good=%d failed=%d peak_in_flight=%d headers_p50_ms=%.1f headers_p99_ms=%.1f "
                         + "first_chunk_p50_ms=%.1f first_chunk_p99_ms=%.1f first_chunk_max_ms=%.1f seconds=%.1f "
-                        + "failures=%s%n",
+                        + "client_cpu_s=%.1f failures=%s%n",
                 streams, good.get(), failed.values().stream().mapToInt(Integer::intValue).sum(), peakInFlight.get(),
                 percentile(headers, 0.50), percentile(headers, 0.99),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), seconds,
+                ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN),
                 failed.isEmpty() ? "none" : failed.toString().replace(' ', '_'));
         callbacks.shutdownNow();
     }
