@@ -6,17 +6,26 @@
 # About 20 minutes on 2 cores. Run it on a quiet machine: the scripts measure CPU per request, which other load
 # disturbs less than req/s, but not at all is better.
 #
-# usage: bench/results.sh
+# usage: bench/results.sh              run everything, then write RESULTS.md
+#        bench/results.sh --assemble   only rewrite RESULTS.md from the last run's reports (after editing analysis.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp -Puberjar clean package -DskipTests
-export BENCH_NO_BUILD=1
-started=$(date -u '+%Y-%m-%d %H:%M UTC')
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-bench/compare.sh 10 3
-bench/jmh.sh
-bench/streams.sh 1000 5000 10000
-bench/cluster.sh
+RUN=target/bench/results-run.txt
+if [ "${1:-}" != "--assemble" ]; then
+    mvn -B -q -ntp -Puberjar clean package -DskipTests
+    mkdir -p target/bench
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC')|$(cut -d' ' -f1-3 /proc/loadavg)" > "$RUN"
+    export BENCH_NO_BUILD=1
+    bench/compare.sh 10 3
+    bench/jmh.sh
+    bench/streams.sh 1000 5000 10000
+    bench/cluster.sh
+    echo "$(date -u '+%H:%M UTC')" >> "$RUN"
+fi
+[ -f "$RUN" ] || { echo "no run to assemble: run bench/results.sh first" >&2; exit 1; }
+started=$(sed -n 1p "$RUN" | cut -d'|' -f1)
+load_before=$(sed -n 1p "$RUN" | cut -d'|' -f2)
+finished=$(sed -n 2p "$RUN")
 
 section() { # $1 = results file: its own title becomes a subsection
     sed -e '1s/^# /### /' -e '2,$s/^## /#### /' "$1"
@@ -25,7 +34,7 @@ section() { # $1 = results file: its own title becomes a subsection
 {
     echo "# Benchmark results"
     echo
-    echo "One run of \`bench/results.sh\`, started $started, finished $(date -u '+%H:%M UTC'): $(nproc) cores,"
+    echo "One run of \`bench/results.sh\`, started $started, finished $finished: $(nproc) cores,"
     echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1),"
     echo "Payara Micro $(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml). Load average at the start: $load_before."
     echo "Every server on loopback, client and servers sharing the same cores. Each section is its script's own report"
