@@ -6,6 +6,8 @@
 #   ours     target/stateless-mcp.war at /, defaults (no auth, no limits)
 #   quiet    the same WAR at /quiet without its access log (smcp.log.access=false)
 #   secured  the same WAR at /secured with an API key and a rate limit on (windows in the JCache)
+# Besides add, ours alone: a streaming tool in each dialect (10 chunks, no delay) and a mixed load of six kinds of
+# call in turn (seed add, echo and stream; MCP add, tools/list and stream with progress).
 # The figure is server CPU time per request from /proc/<pid>/stat: stable on a shared machine, unlike req/s.
 # Each scenario runs ROUNDS times, interleaved with the others; the table gives the median round. Loopback only,
 # every load run bounded in time. Needs wrk (apt-get install wrk) and a built project (mvn package -DskipTests).
@@ -61,7 +63,9 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 SEED='{"jsonrpc":"2.0","id":1,"method":"add","params":{"a":2,"b":3}}'
 MCP='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}'
-# name | pid | url | body | extra header lines for wrk
+STREAM='{"jsonrpc":"2.0","id":1,"method":"generate_numbers","params":{"count":10,"delay":0}}'
+MCP_STREAM='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"generate_numbers","arguments":{"count":10,"delay":0},"_meta":{"progressToken":"p"}}}'
+# name | pid | url | body (MIXED: the mixed load) | extra header lines for wrk | what a good answer contains
 SCENARIOS=(
     "raw seed add|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$SEED|"
     "ours seed add|$SERVER|http://127.0.0.1:$PORT/mcp|$SEED|"
@@ -71,11 +75,18 @@ SCENARIOS=(
     "ours MCP tools/call|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "ours, no access log, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "secured MCP tools/call|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
+    "ours seed stream, 10 chunks|$SERVER|http://127.0.0.1:$PORT/mcp|$STREAM||\"generated\":10"
+    "ours MCP stream, 10 progress events|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP_STREAM|MCP-Protocol-Version=2025-06-18|\"generated\":10"
+    "ours mixed (6 kinds in turn)|$SERVER|http://127.0.0.1:$PORT/mcp|MIXED||"
     "Java SDK MCP tools/call|$SERVER|http://127.0.0.1:$PORT/sdk/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "TypeScript SDK MCP tools/call|$NODE|http://127.0.0.1:$TS_PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
 )
 
 lua() { # $1 = body, $2 = extra headers name=value,...
+    if [ "$1" = MIXED ]; then
+        mixed_lua > "$WORK/post.lua"
+        return
+    fi
     {
         echo 'wrk.method = "POST"'
         echo 'wrk.headers["Content-Type"] = "application/json"'
@@ -86,6 +97,27 @@ lua() { # $1 = body, $2 = extra headers name=value,...
         done
         echo "wrk.body = '$1'"
     } > "$WORK/post.lua"
+}
+
+mixed_lua() { # seed add, seed echo, seed stream, MCP add, MCP tools/list, MCP stream with progress, in turn
+    cat <<LUA
+local seed = {["Content-Type"] = "application/json"}
+local mcp = {["Content-Type"] = "application/json", ["Accept"] = "application/json, text/event-stream",
+             ["MCP-Protocol-Version"] = "2025-06-18"}
+local calls = {
+    {seed, '$SEED'},
+    {seed, '{"jsonrpc":"2.0","id":2,"method":"echo","params":{"message":"hello"}}'},
+    {seed, '{"jsonrpc":"2.0","id":3,"method":"generate_numbers","params":{"count":5,"delay":0}}'},
+    {mcp, '$MCP'},
+    {mcp, '{"jsonrpc":"2.0","id":5,"method":"tools/list"}'},
+    {mcp, '{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"generate_numbers","arguments":{"count":5,"delay":0},"_meta":{"progressToken":"p"}}}'},
+}
+local n = 0
+request = function()
+    n = n % #calls + 1
+    return wrk.format("POST", nil, calls[n][1], calls[n][2])
+end
+LUA
 }
 
 measure() { # $1 = pid, $2 = url, $3 = seconds -> "requests rps p50 p99 us non2xx"
@@ -101,20 +133,22 @@ $(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf 
 }
 
 for scenario in "${SCENARIOS[@]}"; do  # warm every path up, and check each answers add correctly
-    IFS='|' read -r name pid url body headers <<< "$scenario"
+    IFS='|' read -r name pid url body headers expect <<< "$scenario"
     lua "$body" "$headers"
     args=(-s -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
     IFS=',' read -ra extra <<< "$headers"
     for header in "${extra[@]}"; do [ -n "$header" ] && args+=(-H "${header%%=*}: ${header#*=}"); done
-    curl "${args[@]}" -d "$body" "$url" | grep -q '"result":5\|{\\"result\\":5}' \
-        || { echo "$name does not answer add: $(curl "${args[@]}" -d "$body" "$url")" >&2; exit 1; }
+    if [ "$body" != MIXED ]; then # the mixed load's calls are the others' and checked with them
+        curl "${args[@]}" -d "$body" "$url" | grep -qF "${expect:-\"result\":5}" \
+            || { echo "$name does not answer as expected: $(curl "${args[@]}" -d "$body" "$url")" >&2; exit 1; }
+    fi
     measure "$pid" "$url" 5 > /dev/null
 done
 
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
     for scenario in "${SCENARIOS[@]}"; do
-        IFS='|' read -r name pid url body headers <<< "$scenario"
+        IFS='|' read -r name pid url body headers _ <<< "$scenario"
         lua "$body" "$headers"
         RESULTS["$name|$round"]=$(measure "$pid" "$url" "$SECONDS_PER_RUN")
         echo "round $round: $name: ${RESULTS["$name|$round"]}" >&2
