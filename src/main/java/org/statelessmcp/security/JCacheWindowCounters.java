@@ -30,7 +30,7 @@ final class JCacheWindowCounters implements WindowCounters {
 
     private final Map<RateLimit.Period, Cache<String, Long>> caches;
 
-    private JCacheWindowCounters(Map<RateLimit.Period, Cache<String, Long>> caches) {
+    JCacheWindowCounters(Map<RateLimit.Period, Cache<String, Long>> caches) {
         this.caches = caches;
     }
 
