@@ -13,7 +13,10 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.statelessmcp.operations.AccessLog;
+import org.statelessmcp.operations.LogContext;
 import org.statelessmcp.operations.Masking;
+import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcParser;
@@ -25,6 +28,9 @@ import org.statelessmcp.security.AccessGate;
  * {@code POST /mcp}: reads the body with blocking I/O under the size limit, parses it as JSON-RPC and hands it to
  * a {@link JsonRpcExchange}. Every other HTTP method is refused with 405. Nothing thrown below reaches the
  * container's error page: the client gets a JSON error and the log gets the detail.
+ *
+ * <p>Every request gets its {@link RequestIds id} and its {@link Exchange} here rather than in a filter: a filter
+ * costs the container a pair of invocation events per request, on the path that carries the load.
  */
 @WebServlet(urlPatterns = "/mcp", asyncSupported = true)
 public class McpServlet extends HttpServlet {
@@ -42,16 +48,36 @@ public class McpServlet extends HttpServlet {
     transient Masking masking;
     @Inject
     transient AccessGate gate;
+    @Inject
+    transient Metrics metrics;
+    @Inject
+    transient AccessLog accessLog;
 
     private transient OriginGuard originGuard;
+    private transient ExchangeTracker exchanges;
+    private transient long maxRequestSize;
 
     @Override
     public void init() {
         originGuard = new OriginGuard(config.allowedOrigins());
+        exchanges = new ExchangeTracker(metrics, accessLog);
+        maxRequestSize = config.maxRequestSize();
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = RequestIds.assign(request, response);
+        Exchange exchange = exchanges.start(request, id);
+        try (LogContext.Scope scope = LogContext.enter(new LogContext.Current(id, null))) {
+            serve(request, ExchangeTracker.counting(response, exchange));
+        } finally {
+            if (!exchange.isAsync()) {
+                exchange.end(response.getStatus());
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             String origin = request.getHeader("Origin");
             if ("OPTIONS".equals(request.getMethod()) && originGuard.listed(origin)
@@ -78,10 +104,10 @@ public class McpServlet extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "client connection failed", e);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "request " + ExchangeFilter.idOf(request) + " failed", e);
+            LOG.log(Level.SEVERE, "request " + RequestIds.of(request) + " failed", e);
             if (!response.isCommitted() && !request.isAsyncStarted()) {
                 response.reset();
-                response.setHeader(ExchangeFilter.HEADER, ExchangeFilter.idOf(request));
+                response.setHeader(RequestIds.HEADER, RequestIds.of(request));
                 HttpResponses.json(response, 500, JsonRpcWriter.error(null, JsonRpcError.internalError()));
             }
         }
@@ -95,12 +121,12 @@ public class McpServlet extends HttpServlet {
         }
         BodyReader.Body body;
         try {
-            body = BodyReader.read(request.getInputStream(), request.getContentLengthLong(), config.maxRequestSize());
+            body = BodyReader.read(request.getInputStream(), request.getContentLengthLong(), maxRequestSize);
         } catch (BodyReader.TooLarge e) {
             // the rest of the body is never read: do not let the container try to reuse the connection
             response.setHeader("Connection", "close");
             HttpResponses.json(response, 413,
-                    JsonRpcWriter.error(null, JsonRpcError.requestTooLarge(config.maxRequestSize())));
+                    JsonRpcWriter.error(null, JsonRpcError.requestTooLarge(maxRequestSize)));
             return;
         }
         Exchange measured = Exchange.of(request);
