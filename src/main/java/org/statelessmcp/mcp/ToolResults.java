@@ -2,7 +2,6 @@ package org.statelessmcp.mcp;
 
 import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -11,6 +10,7 @@ import org.statelessmcp.api.ToolResponse;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.protocol.ContentJson;
 import org.statelessmcp.protocol.JsonRpcError;
+import org.statelessmcp.protocol.JsonStrings;
 
 /**
  * Turns how a tool call ended into an MCP {@code CallToolResult}. What the tool returned becomes text content;
@@ -37,7 +37,7 @@ final class ToolResults {
             if (ContentJson.isContentList(value)) {
                 return new Outcome.Success("{\"content\":" + success.json() + '}');
             }
-            return new Outcome.Success(success(success.json()).toString());
+            return new Outcome.Success(success(value, success.json()));
         }
         if (outcome instanceof Outcome.Failure failure) {
             JsonRpcError error = failure.error();
@@ -52,18 +52,22 @@ final class ToolResults {
         return outcome;
     }
 
-    private static JsonObject success(String json) {
-        JsonValue value = parse(json);
-        JsonObjectBuilder result = JsonP.createObjectBuilder();
-        if (value instanceof JsonString string) {
-            result.add("content", JsonP.createArrayBuilder().add(text(string.getString())));
-        } else {
-            result.add("content", JsonP.createArrayBuilder().add(text(json)));
+    /**
+     * Built as text around the JSON the codec wrote, not by parsing it back into a tree and writing that again: the
+     * codec's output is already JSON, and the round trip was most of what a plain call cost beyond the tool.
+     */
+    private static String success(Object value, String json) {
+        char first = json.isEmpty() ? ' ' : json.charAt(0);
+        if (first == '"') {
+            String text = value instanceof String string ? string : ((JsonString) parse(json)).getString();
+            return "{\"content\":[" + text(text) + "]}";
         }
-        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-            result.add("structuredContent", value);
+        StringBuilder result = new StringBuilder(2 * json.length() + 64).append("{\"content\":[{\"type\":\"text\",\"text\":");
+        JsonStrings.quote(json, result).append("}]");
+        if (first == '{') {
+            result.append(",\"structuredContent\":").append(json);
         }
-        return result.build();
+        return result.append('}').toString();
     }
 
     static JsonObject text(String text) {

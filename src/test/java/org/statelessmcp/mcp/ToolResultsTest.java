@@ -25,6 +25,9 @@ class ToolResultsTest {
     public record Point(int x, int y) {
     }
 
+    public record Note(String text) {
+    }
+
     @Test
     void objectResultIsTextAndStructuredContent() {
         assertEquals("{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"x\\\":1,\\\"y\\\":2}\"}],"
@@ -34,6 +37,23 @@ class ToolResultsTest {
     @Test
     void stringResultIsItsOwnText() {
         assertEquals("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}", result("hi"));
+    }
+
+    @Test
+    void aJsonStringResultIsItsOwnTextToo() {
+        assertEquals("{\"content\":[{\"type\":\"text\",\"text\":\"a \\\"quoted\\\" line\\n\"}]}",
+                result(jakarta.json.Json.createValue("a \"quoted\" line\n")));
+    }
+
+    @Test
+    void anArrayResultIsTextWithoutStructuredContent() {
+        assertEquals("{\"content\":[{\"type\":\"text\",\"text\":\"[1,2]\"}]}", result(List.of(1, 2)));
+    }
+
+    @Test
+    void anObjectResultsTextEscapesWhatTheObjectHolds() {
+        assertEquals("{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"text\\\":\\\"say \\\\\\\"hi\\\\\\\"\\\"}\"}],"
+                + "\"structuredContent\":{\"text\":\"say \\\"hi\\\"\"}}", result(new Note("say \"hi\"")));
     }
 
     @Test
