@@ -61,12 +61,22 @@ public class AccessLog {
         LOG.log(record);
     }
 
-    private static String printable(String text) {
+    static String printable(String text) {
         if (text.isEmpty()) {
             return "-";
         }
-        StringBuilder clean = new StringBuilder(Math.min(text.length(), 128));
-        text.codePoints().limit(128).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return clean.toString();
+        // nearly every method and tool name is short and clean: return it as it is, with no copy
+        int limit = text.offsetByCodePoints(0, Math.min(128, text.codePointCount(0, text.length())));
+        boolean clean = limit == text.length();
+        for (int i = 0; clean && i < limit; i++) {
+            clean = !Character.isISOControl(text.charAt(i));
+        }
+        if (clean) {
+            return text;
+        }
+        StringBuilder printable = new StringBuilder(limit);
+        text.substring(0, limit).codePoints()
+                .forEach(c -> printable.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return printable.toString();
     }
 }
