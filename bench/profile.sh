@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Where the server's CPU goes for one kind of request: async-profiler (tools.profiler:async-profiler from Maven
+# Central) samples CPU time, kernel included, while wrk sends `add` to one WAR in one Payara Micro; the report gives
+# µs per request below the frames that matter (the raw servlet's and stateless-mcp's).
+#   usage: bench/profile.sh [raw|ours|quiet] [seed|mcp] [seconds, default 20]
+#   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log
+# The collapsed stacks stay in target/bench/profile/<target>-<dialect>.collapsed (open them with any flame graph
+# tool). Loopback only; the load is bounded in time; the server is stopped by its PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET=${1:-ours}
+DIALECT=${2:-seed}
+SECONDS_PROFILED=${3:-20}
+PORT=${BENCH_PORT:-18080}
+WORK=target/bench/profile
+AP_VERSION=4.1
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp clean package -DskipTests
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+mkdir -p "$WORK"
+(cd bench/baselines/raw-servlet && mvn -B -q -ntp package)
+mvn -B -q -ntp dependency:copy -Dartifact="tools.profiler:async-profiler:$AP_VERSION" -DoutputDirectory="$WORK"
+rm -rf "$WORK/ap" && mkdir -p "$WORK/ap" && (cd "$WORK/ap" && unzip -q "../async-profiler-$AP_VERSION.jar")
+AGENT=$PWD/$WORK/ap/linux-x64/libasyncProfiler.so
+
+case "$TARGET" in
+    raw) WAR=bench/baselines/raw-servlet/target/raw.war; CONTEXT=raw ;;
+    ours) WAR=target/stateless-mcp.war; CONTEXT=ours ;;
+    quiet)
+        rm -rf "$WORK/quiet" && mkdir -p "$WORK/quiet" && cp target/stateless-mcp.war "$WORK/quiet.war"
+        (cd "$WORK/quiet" && unzip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties \
+            && printf '\nsmcp.log.access=false\n' >> WEB-INF/classes/META-INF/microprofile-config.properties \
+            && zip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        WAR=$WORK/quiet.war; CONTEXT=quiet ;;
+    *) echo "usage: bench/profile.sh [raw|ours|quiet] [seed|mcp] [seconds]" >&2; exit 2 ;;
+esac
+[ "$WAR" -ef "$WORK/$CONTEXT.war" ] || cp "$WAR" "$WORK/$CONTEXT.war"
+
+java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
+    --deploy "$WORK/$CONTEXT.war" --port "$PORT" --nocluster --disablephonehome \
+    --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    grep -q "ready in" "$WORK/server.log" && break
+    sleep 1
+done
+grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+
+if [ "$DIALECT" = mcp ]; then
+    BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}'
+    VERSION='wrk.headers["MCP-Protocol-Version"] = "2025-06-18"'
+else
+    BODY='{"jsonrpc":"2.0","id":1,"method":"add","params":{"a":2,"b":3}}'
+    VERSION=''
+fi
+printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json, text/event-stream"\n%s\nwrk.body = %s\n' \
+    "$VERSION" "'$BODY'" > "$WORK/post.lua"
+URL=http://127.0.0.1:$PORT/$CONTEXT/mcp
+curl -s -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+    ${VERSION:+-H MCP-Protocol-Version:2025-06-18} -d "$BODY" "$URL" | grep -q '"result":5\|\\"result\\":5' \
+    || { echo "$URL does not answer add" >&2; exit 1; }
+
+# a long warm-up: the JIT compiler works on stateless-mcp for about a minute of load, and its threads would
+# otherwise take a share of the profile
+wrk -t1 -c32 -d"${PROFILE_WARMUP:-75}s" -s "$WORK/post.lua" "$URL" > /dev/null
+OUT=$PWD/$WORK/$TARGET-$DIALECT.collapsed
+# quoted once more: jcmd would otherwise split the agent's options at '='
+jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"start,event=cpu,interval=500us\"" > /dev/null
+REQUESTS=$(wrk -t1 -c32 -d"${SECONDS_PROFILED}s" -s "$WORK/post.lua" "$URL" | awk '/requests in/ {print $1}')
+jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"stop,collapsed,file=$OUT\"" > /dev/null
+
+echo "# $TARGET $DIALECT add: $REQUESTS requests in ${SECONDS_PROFILED} s, CPU sampled every 500 µs (profiling adds its own cost)"
+java bench/profile/CpuTree.java "$OUT" "$REQUESTS" 500 "${PROFILE_DEPTH:-6}" "${PROFILE_MIN_US:-0.5}" \
+    'org/apache/catalina/core/StandardHostValve.invoke' 'jakarta/servlet/http/HttpServlet.service' \
+    'org/statelessmcp/transport/McpServlet.service' 'CompileBroker::compiler_thread_loop'
