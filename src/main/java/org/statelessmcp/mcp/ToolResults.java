@@ -62,7 +62,8 @@ final class ToolResults {
             String text = value instanceof String string ? string : ((JsonString) parse(json)).getString();
             return "{\"content\":[" + text(text) + "]}";
         }
-        StringBuilder result = new StringBuilder(2 * json.length() + 64).append("{\"content\":[{\"type\":\"text\",\"text\":");
+        StringBuilder result = new StringBuilder(2 * json.length() + 64)
+                .append("{\"content\":[{\"type\":\"text\",\"text\":");
         JsonStrings.quote(json, result).append("}]");
         if (first == '{') {
             result.append(",\"structuredContent\":").append(json);

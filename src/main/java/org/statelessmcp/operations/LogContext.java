@@ -1,8 +1,8 @@
 package org.statelessmcp.operations;
 
 /**
- * The request a thread is serving, for the log lines it writes: set where a request is first served, on the request thread,
- * carried to the managed executor's threads with the tool calls that run there, and read by the log handler.
+ * The request a thread is serving, for the log lines it writes: set where a request is first served, on the request
+ * thread, carried to the managed executor's threads with the tool calls that run there, and read by the log handler.
  *
  * <p>A static {@link ThreadLocal} on purpose: java.util.logging creates handlers and filters itself, outside CDI,
  * and this is the one way they can see the request behind a record.
