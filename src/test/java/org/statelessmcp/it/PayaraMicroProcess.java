@@ -1,9 +1,10 @@
 package org.statelessmcp.it;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
+    private final File log;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CountDownLatch settled = new CountDownLatch(1);
     private final int port;
@@ -39,7 +41,10 @@ final class PayaraMicroProcess implements AutoCloseable {
                 String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("smcp.preboot")));
         command.addAll(clustering);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // To a file, not a pipe: the JDK may close a pipe under its reader as the process exits, losing the last lines
+        // (the ones a test of shutting down looks for); the file also stays for reading after a failure.
+        log = new File(file.getParent(), name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(environment);
         process = builder.start();
         Thread reader = new Thread(this::readOutput, "payara-micro-output-" + name);
@@ -103,18 +108,43 @@ final class PayaraMicroProcess implements AutoCloseable {
         return server;
     }
 
+    /** Follows the log file as the server writes it, line by line, until the process has ended and all is read. */
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                output.add(line);
-                if (line.contains("ready in") || line.contains("Payara Micro failed")) {
-                    settled.countDown();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = new FileInputStream(log)) {
+            while (true) {
+                boolean ended = !process.isAlive();
+                int read = in.read(buffer);
+                if (read < 0) {
+                    if (ended) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                    continue;
+                }
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        add(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(buffer[i]);
+                    }
                 }
             }
-        } catch (IOException streamClosedByClose) {
-            // the process was stopped: its output ends here
+            if (line.size() > 0) {
+                add(line.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | InterruptedException stopped) {
+            // the test is over: its output ends here
         } finally {
+            settled.countDown();
+        }
+    }
+
+    private void add(String line) {
+        output.add(line);
+        if (line.contains("ready in") || line.contains("Payara Micro failed")) {
             settled.countDown();
         }
     }
