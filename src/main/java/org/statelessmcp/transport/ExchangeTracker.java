@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.statelessmcp.operations.AccessLog;
-import org.statelessmcp.operations.LogContext;
 import org.statelessmcp.operations.Metrics;
 
 /**
@@ -36,12 +35,8 @@ final class ExchangeTracker {
 
     private void ended(Exchange exchange) {
         metrics.exchangeEnded(exchange.requestBytes(), exchange.responseBytes());
-        // an asynchronous exchange ends on a container thread: the line still names its request
-        try (LogContext.Scope scope = LogContext.enter(new LogContext.Current(exchange.id(),
-                exchange.tool().isEmpty() ? null : exchange.tool()))) {
-            accessLog.exchange(exchange.method(), exchange.tool(), exchange.status(),
-                    exchange.elapsedNanos(), exchange.requestBytes(), exchange.responseBytes());
-        }
+        accessLog.exchange(exchange.id(), exchange.method(), exchange.tool(), exchange.status(),
+                exchange.elapsedNanos(), exchange.requestBytes(), exchange.responseBytes());
     }
 
     /**

@@ -1,7 +1,15 @@
 package org.statelessmcp.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.StreamHandler;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +44,25 @@ class AccessLogTest {
     void aLongNameWithControlCharactersIsCutAndCleaned() {
         String printed = AccessLog.printable("\t" + "x".repeat(300));
         assertEquals("?" + "x".repeat(127), printed);
+    }
+
+    @Test
+    void aServerLoggingOnlyToTheJvmsConsoleGetsItsOwnWriter() {
+        PrintStream err = new PrintStream(new ByteArrayOutputStream());
+        assertTrue(AccessLog.consoleOnly(new Handler[] {new ConsoleHandler()}, err));
+    }
+
+    @Test
+    void aServerThatTookOverStandardErrorKeepsTheAccessLineInItsLogging() {
+        PrintStream redirected = new PrintStream(new ByteArrayOutputStream()) {
+        };
+        assertFalse(AccessLog.consoleOnly(new Handler[] {new ConsoleHandler()}, redirected));
+    }
+
+    @Test
+    void aServerWithAnotherHandlerKeepsTheAccessLineInItsLogging() {
+        PrintStream err = new PrintStream(new ByteArrayOutputStream());
+        assertFalse(AccessLog.consoleOnly(new Handler[] {new ConsoleHandler(), new StreamHandler()}, err));
+        assertFalse(AccessLog.consoleOnly(new Handler[0], err));
     }
 }
