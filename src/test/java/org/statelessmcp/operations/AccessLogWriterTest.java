@@ -56,14 +56,20 @@ class AccessLogWriterTest {
                 capacity);
     }
 
-    @Test
-    void everyLineQueuedBeforeCloseIsWrittenInOrder() {
+    /** What a writer wrote of {@code count} lines queued at once, then closed. */
+    private static Recording written(int count) {
         Recording out = new Recording(false);
         AccessLogWriter writer = writer(out, 1_000);
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < count; i++) {
             writer.add(line(i));
         }
         writer.close();
+        return out;
+    }
+
+    @Test
+    void everyLineQueuedBeforeCloseIsWrittenInOrder() {
+        Recording out = written(500);
         String[] lines = out.all().split("\n");
         assertEquals(500, lines.length);
         for (int i = 0; i < 500; i++) {
@@ -73,12 +79,7 @@ class AccessLogWriterTest {
 
     @Test
     void eachWriteHoldsWholeLinesWithinThePipeSize() {
-        Recording out = new Recording(false);
-        AccessLogWriter writer = writer(out, 1_000);
-        for (int i = 0; i < 500; i++) {
-            writer.add(line(i));
-        }
-        writer.close();
+        Recording out = written(500);
         assertTrue(out.writes.size() < 500, "lines are written in batches, not one at a time");
         for (String write : out.writes) {
             assertTrue(write.endsWith("\n"), write);
