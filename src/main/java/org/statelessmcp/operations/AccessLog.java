@@ -69,19 +69,21 @@ public class AccessLog {
         }
         String chosen = "auto".equals(target)
                 ? (consoleOnly(Logger.getLogger("").getHandlers(), System.err) ? "stderr" : "server") : target;
-        switch (chosen) {
-            case "stderr" -> writer = new AccessLogWriter(new FileOutputStream(FileDescriptor.err), "standard error",
-                    new AccessLineFormat(json, ZoneId.systemDefault()), threads, AccessLogWriter.CAPACITY);
-            case "stdout" -> writer = new AccessLogWriter(new FileOutputStream(FileDescriptor.out),
-                    "standard output", new AccessLineFormat(json, ZoneId.systemDefault()), threads,
-                    AccessLogWriter.CAPACITY);
-            case "server" -> writer = null;
+        writer = switch (chosen) {
+            case "stderr" -> ownWriter(new FileOutputStream(FileDescriptor.err), "standard error");
+            case "stdout" -> ownWriter(new FileOutputStream(FileDescriptor.out), "standard output");
+            case "server" -> null;
             default -> throw new IllegalArgumentException("smcp.log.access.target must be auto, stderr, stdout or"
                     + " server, not '" + target + "'");
-        }
+        };
         LOG.info("Access log: a line per request on /mcp, " + (writer == null
                 ? "through the server's logging (logger " + LOGGER + ")"
                 : "written to " + chosen + " by its own thread") + "; smcp.log.access.target=" + target);
+    }
+
+    private AccessLogWriter ownWriter(FileOutputStream out, String name) {
+        return new AccessLogWriter(out, name, new AccessLineFormat(json, ZoneId.systemDefault()), threads,
+                AccessLogWriter.CAPACITY);
     }
 
     @PreDestroy

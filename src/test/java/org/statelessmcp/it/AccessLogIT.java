@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Where access lines go, read from real Payara Micro runs with the console format: by default ({@code auto}) a
  * writer thread of the access log's own puts them on standard error, and puts every line of a request answered
- * before the server stops; with {@code SMCP_LOG_ACCESS_TARGET=server} they are records of the server's logging.
+ * before the server stops; with {@code SMCP_LOG_ACCESS_TARGET=server} they are records of the server's logging; an
+ * unknown target fails the deployment.
  */
 class AccessLogIT {
 
@@ -77,6 +78,17 @@ class AccessLogIT {
             // Payara's console format: the thread and level value in brackets, the request id before the message
             assertTrue(output.stream().anyMatch(line -> line.contains("org.statelessmcp.access")
                     && line.contains("[levelValue: 800] [it-access-s1 add] POST /mcp")), String.join("\n", output));
+        }
+    }
+
+    @Test
+    void anUnknownTargetFailsTheDeploymentNamingTheChoices() throws Exception {
+        try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.productWar(), "access-bogus",
+                Map.of("SMCP_LOG_ACCESS_TARGET", "syslog"))) {
+            assertTrue(server.awaitOutput("smcp.log.access.target must be auto, stderr, stdout or server, not"
+                    + " 'syslog'", 30), String.join("\n", server.output()));
+            assertEquals(404, post(server, "it-access-b1", WireClient.call(1, "add", "{\"a\":2,\"b\":3}"))
+                    .statusCode(), "the application must not be served");
         }
     }
 }
