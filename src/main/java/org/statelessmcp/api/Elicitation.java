@@ -1,6 +1,5 @@
 package org.statelessmcp.api;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 
 /**
@@ -10,10 +9,10 @@ import jakarta.json.JsonObject;
  * <pre>{@code
  * @Tool(description = "Books a table, asking for the party size")
  * public String book(String restaurant, Elicitation elicitation) {
- *     JsonObject schema = JsonP.createObjectBuilder().add("type", "object")
- *             .add("properties", JsonP.createObjectBuilder()
- *                     .add("people", JsonP.createObjectBuilder().add("type", "integer")))
- *             .add("required", JsonP.createArrayBuilder().add("people")).build();
+ *     JsonObject schema = Json.createObjectBuilder().add("type", "object")
+ *             .add("properties", Json.createObjectBuilder()
+ *                     .add("people", Json.createObjectBuilder().add("type", "integer")))
+ *             .add("required", Json.createArrayBuilder().add("people")).build();
  *     ElicitationResult answer = elicitation.elicit("How many people?", schema);
  *     return answer.accepted() ? reserve(restaurant, answer.content().getInt("people")) : "not booked";
  * }

@@ -1,6 +1,6 @@
 package org.statelessmcp.api;
 
-import org.statelessmcp.protocol.JsonP;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Objects;
@@ -40,16 +40,16 @@ public record InputRequest(String key, String method, JsonObject params) {
 
     /** Asks the user to fill in a form. */
     public static InputRequest elicit(String key, String message, JsonObject requestedSchema) {
-        return new InputRequest(key, ELICITATION, JsonP.createObjectBuilder()
+        return new InputRequest(key, ELICITATION, Json.createObjectBuilder()
                 .add("message", message).add("requestedSchema", requestedSchema).build());
     }
 
     /** Asks the client's model, with one user text message. */
     public static InputRequest sample(String key, String prompt, int maxTokens) {
-        return new InputRequest(key, SAMPLING, JsonP.createObjectBuilder()
-                .add("messages", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
+        return new InputRequest(key, SAMPLING, Json.createObjectBuilder()
+                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("role", "user")
-                        .add("content", JsonP.createObjectBuilder().add("type", "text").add("text", prompt))))
+                        .add("content", Json.createObjectBuilder().add("type", "text").add("text", prompt))))
                 .add("maxTokens", maxTokens)
                 .build());
     }

@@ -1,5 +1,7 @@
 package org.statelessmcp.dispatch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +25,9 @@ public final class CallControl {
     private Thread runner;
     private volatile Future<?> pending;
     private volatile boolean cancelled;
+    private volatile String cancelReason;
+    /** What the tool asked to run when the call is cancelled; {@code null} once it has run. */
+    private List<Runnable> cancelActions = new ArrayList<>();
 
     public CallControl(String tool, long timeoutSeconds) {
         this.tool = tool;
@@ -55,25 +60,63 @@ public final class CallControl {
     /** Ends the call with {@code result}, unless it has already ended. */
     boolean complete(Outcome result) {
         if (state.compareAndSet(State.RUNNING, State.ENDED)) {
+            synchronized (runnerLock) {
+                cancelActions = null; // ended normally: the actions never run
+            }
             outcome.complete(result);
             return true;
         }
         return false;
     }
 
+    /** Why the call was cancelled, or {@code null} while it was not. */
+    public String cancelReason() {
+        return cancelReason;
+    }
+
     /** Ends the call with the timeout error. */
     void timeOut() {
-        cancelWith(new Outcome.Failure(JsonRpcError.timeout(tool, timeoutSeconds)));
+        cancelWith(new Outcome.Failure(JsonRpcError.timeout(tool, timeoutSeconds)), "timeout");
     }
 
-    /** Ends the call because its client is gone. */
+    /** Ends the call because its client is gone, or cancelled it. */
     public void abandon() {
-        cancelWith(new Outcome.Abandoned());
+        cancelWith(new Outcome.Abandoned(), "the client cancelled the request or went away");
     }
 
-    private void cancelWith(Outcome result) {
+    /**
+     * Runs {@code action} once if the call is cancelled: later, on the cancelling thread, or now when it already was.
+     */
+    void onCancel(Runnable action) {
+        synchronized (runnerLock) {
+            if (cancelActions != null) {
+                cancelActions.add(action);
+                return;
+            }
+        }
+        if (cancelled) {
+            action.run();
+        }
+    }
+
+    private void cancelWith(Outcome result, String reason) {
         if (state.compareAndSet(State.RUNNING, State.ENDED)) {
+            cancelReason = reason;
             cancelled = true;
+            List<Runnable> actions;
+            synchronized (runnerLock) {
+                actions = cancelActions;
+                cancelActions = null;
+            }
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // a tool's clean-up must not stop the cancellation; the call still ends
+                    java.util.logging.Logger.getLogger("org.statelessmcp.tools").log(java.util.logging.Level.WARNING,
+                            e, () -> "A cancellation action of '" + tool + "' failed");
+                }
+            }
             synchronized (runnerLock) {
                 if (runner != null) {
                     runner.interrupt();

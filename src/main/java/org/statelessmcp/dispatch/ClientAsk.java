@@ -15,6 +15,7 @@ import org.statelessmcp.api.ClientInput;
 import org.statelessmcp.api.Elicitation;
 import org.statelessmcp.api.ElicitationResult;
 import org.statelessmcp.api.InputRequest;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.ToolCallException;
 
@@ -97,8 +98,11 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
         } catch (TimeoutException e) {
             throw new CancellationException("the client did not answer " + request.method() + " in time");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RoundEnd || e.getCause() instanceof ToolCallException) {
-                throw (RuntimeException) e.getCause();
+            if (e.getCause() instanceof InputRequired ended) {
+                throw ended;
+            }
+            if (e.getCause() instanceof ToolCallException refused) {
+                throw refused;
             }
             throw new ToolCallException("the client could not answer " + request.method());
         } finally {

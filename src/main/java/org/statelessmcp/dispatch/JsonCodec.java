@@ -1,43 +1,58 @@
 package org.statelessmcp.dispatch;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.List;
-import org.statelessmcp.api.Content;
-import org.statelessmcp.api.ToolResponse;
-import org.statelessmcp.protocol.ContentJson;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.serializer.JsonbSerializer;
+import jakarta.json.bind.serializer.SerializationContext;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.statelessmcp.api.Content;
+import org.statelessmcp.api.ToolResponse;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonStrings;
 
-/** Serializes what tools return or emit. Scalars are written directly; everything else goes through JSON-B. */
+/**
+ * Serializes what tools return or emit. Scalars are written directly; everything else goes through JSON-B, which
+ * never writes a {@code Throwable}: one anywhere in a value (a cause in an error's data, an exception field of a
+ * record) is written as {@code null} and logged, so that no message, class name or stack frame reaches a client.
+ */
 public final class JsonCodec {
 
     private final Jsonb jsonb;
 
-    public JsonCodec(Jsonb jsonb) {
+    private JsonCodec(Jsonb jsonb) {
         this.jsonb = jsonb;
+    }
+
+    /** A codec with its own JSON-B instance; close {@link #jsonb()} when done. */
+    public static JsonCodec create() {
+        return new JsonCodec(JsonbBuilder.create(new JsonbConfig().withSerializers(new ThrowableAsNull())));
+    }
+
+    /** Writes {@code null} for a {@code Throwable}: JSON-B would write its message, class names and stack. */
+    private static final class ThrowableAsNull implements JsonbSerializer<Throwable> {
+
+        private static final Logger LOG = Logger.getLogger("org.statelessmcp.tools");
+
+        @Override
+        public void serialize(Throwable value, JsonGenerator generator, SerializationContext context) {
+            LOG.log(Level.WARNING, value, () -> "A tool's answer held a " + value.getClass().getName()
+                    + "; it was sent as null");
+            generator.writeNull();
+        }
     }
 
     /** The JSON-B instance that binds structured arguments and serializes results. */
     public Jsonb jsonb() {
         return jsonb;
-    }
-
-    /** A {@link ToolResponse} as MCP's {@code CallToolResult}. */
-    public String callToolResult(ToolResponse response) {
-        StringBuilder json = new StringBuilder("{\"content\":")
-                .append(ContentJson.of(response.content()).build());
-        if (response.structuredContent() != null) {
-            json.append(",\"structuredContent\":").append(toJson(response.structuredContent()));
-        }
-        if (response.isError()) {
-            json.append(",\"isError\":true");
-        }
-        return json.append('}').toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +101,7 @@ public final class JsonCodec {
             return ContentJson.of(content).toString();
         }
         if (value instanceof ToolResponse response) {
-            return callToolResult(response);
+            return ToolResultJson.of(response, this);
         }
         if (ContentJson.isContentList(value)) {
             return ContentJson.of(contentList(value)).build().toString();

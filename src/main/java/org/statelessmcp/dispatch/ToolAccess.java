@@ -1,5 +1,6 @@
 package org.statelessmcp.dispatch;
 
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.registry.ToolDescriptor;
 
 /** Decides which callers may see and call which tools. */

@@ -1,5 +1,7 @@
 package org.statelessmcp.dispatch;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
@@ -7,10 +9,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.statelessmcp.api.Emitter;
-import org.statelessmcp.api.TextContent;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.statelessmcp.api.Caller;
+import org.statelessmcp.api.Cancellation;
+import org.statelessmcp.api.InputRequired;
+import org.statelessmcp.api.McpLog;
+import org.statelessmcp.api.Progress;
+import org.statelessmcp.api.RequestId;
 import org.statelessmcp.api.ToolCallException;
-import org.statelessmcp.api.ToolResponse;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.InvalidArgumentException;
 import org.statelessmcp.registry.Parameter;
@@ -19,10 +26,13 @@ import org.statelessmcp.registry.ToolHandle;
 
 /**
  * Runs tool calls. A plain tool runs on the calling thread: for the one-shot calls that make up most traffic this
- * is the cheapest place. A blocking streaming tool, or one that asks the client during the call, runs on the
- * managed executor, because its caller has gone asynchronous and must not hold the request thread. A tool that returns a {@code CompletionStage} is invoked on
- * the calling thread and answers whenever its stage completes, holding no thread while it waits. Every call is
- * watched for its deadline.
+ * is the cheapest place. A blocking tool whose client hears of it while it runs (chunks, progress, log messages) or
+ * that asks its client runs on the managed executor, because its caller has gone asynchronous and must not hold the
+ * request thread. A tool that returns a {@code CompletionStage} is invoked on the calling thread and answers whenever
+ * its stage completes, holding no thread while it waits. Every call is watched for its deadline.
+ *
+ * <p>Nothing a tool throws reaches the client but the message of a {@link ToolCallException}; causes and other
+ * exceptions go to the observer, which logs them.
  */
 public final class ToolExecutor {
 
@@ -30,47 +40,43 @@ public final class ToolExecutor {
     private final DeadlineWatch deadlines;
     private final JsonCodec codec;
     private final ToolObserver observer;
+    private final UnaryOperator<Runnable> contextCarrier;
 
-    public ToolExecutor(Executor blockingExecutor, DeadlineWatch deadlines, JsonCodec codec, ToolObserver observer) {
+    /**
+     * @param contextCarrier wraps a task so that it runs with the calling thread's context (the request id of its log
+     *                       lines), for work that ends a call on a thread of the tool's choosing
+     */
+    public ToolExecutor(Executor blockingExecutor, DeadlineWatch deadlines, JsonCodec codec, ToolObserver observer,
+                        UnaryOperator<Runnable> contextCarrier) {
         this.blockingExecutor = blockingExecutor;
         this.deadlines = deadlines;
         this.codec = codec;
         this.observer = observer;
+        this.contextCarrier = contextCarrier;
     }
 
     /**
      * Starts a call. When this returns, a plain tool's call has ended; the others end later, through
      * {@link CallControl#outcome()}.
-     *
-     * @param sink where a streaming tool's chunks go
      */
-    public CallControl start(ToolHandle tool, JsonValue params, ChunkSink sink) {
-        return start(tool, params, sink, ClientRequests.NONE);
-    }
-
-    /**
-     * Starts a call whose tool may ask the client through {@code requests}.
-     *
-     * @see #start(ToolHandle, JsonValue, ChunkSink)
-     */
-    public CallControl start(ToolHandle tool, JsonValue params, ChunkSink sink, ClientRequests requests) {
+    public CallControl start(ToolHandle tool, JsonValue params, CallContext call) {
         ToolDescriptor descriptor = tool.descriptor();
         long started = System.nanoTime();
         CallControl control = new CallControl(descriptor.name(), descriptor.timeoutSeconds());
         control.outcome().thenAccept(outcome ->
                 observer.callEnded(descriptor.name(), CallStatus.of(outcome), System.nanoTime() - started));
-        Emitter emitter = descriptor.streaming() ? new StreamEmitter(control, sink, codec, observer) : null;
-        ClientAsk ask = descriptor.interactive() ? new ClientAsk(control, requests) : null;
         Object[] arguments;
         try {
-            arguments = ArgumentBinder.bind(descriptor, params,
-                    parameter -> parameter instanceof Parameter.EmitterParameter ? emitter : ask, codec.jsonb());
+            arguments = ArgumentBinder.bind(descriptor, params, parameter -> supplied(parameter, tool, control, call),
+                    codec.jsonb());
         } catch (InvalidArgumentException e) {
             control.complete(new Outcome.Failure(JsonRpcError.invalidParams(e.getMessage())));
             return control;
         }
         deadlines.watch(control);
-        if ((descriptor.streaming() || descriptor.interactive()) && !descriptor.async()) {
+        boolean waitsForClient = descriptor.streaming() || descriptor.interactive()
+                || (descriptor.notifies() && call.live());
+        if (waitsForClient && !descriptor.async()) {
             try {
                 blockingExecutor.execute(() -> run(tool, arguments, control));
             } catch (RejectedExecutionException e) {
@@ -80,6 +86,34 @@ public final class ToolExecutor {
             run(tool, arguments, control);
         }
         return control;
+    }
+
+    /** The value of a parameter the server supplies, made only for the tools that declare it. */
+    private Object supplied(Parameter parameter, ToolHandle tool, CallControl control, CallContext call) {
+        if (parameter instanceof Parameter.EmitterParameter) {
+            return new StreamEmitter(control, call.chunks(), codec, observer);
+        }
+        if (parameter instanceof Parameter.ClientRequestParameter) {
+            return new ClientAsk(control, call.requests());
+        }
+        Class<?> type = ((Parameter.ContextParameter) parameter).type();
+        if (type == Progress.class) {
+            return new ProgressReports(control, call.channel());
+        }
+        if (type == McpLog.class) {
+            return new ClientLog(tool.descriptor().name(), control, call.channel(), codec);
+        }
+        if (type == Cancellation.class) {
+            return new CallCancellation(control);
+        }
+        if (type == RequestId.class) {
+            return new RequestId(call.requestId() instanceof JsonString text ? text.getString()
+                    : call.requestId() instanceof JsonNumber number ? number.numberValue() : null);
+        }
+        if (type == Caller.class) {
+            return call.caller();
+        }
+        throw new IllegalStateException("no value for a parameter of type " + type.getName());
     }
 
     private void run(ToolHandle tool, Object[] arguments, CallControl control) {
@@ -114,16 +148,19 @@ public final class ToolExecutor {
         } catch (UnsupportedOperationException notAFuture) {
             // the tool's stage cannot be cancelled; the call still ends at its deadline
         }
+        // the stage may complete on any thread: its end is logged with the request that started it
+        AtomicReference<Runnable> end = new AtomicReference<>();
+        Runnable inContext = contextCarrier.apply(() -> end.get().run());
         stage.whenComplete((value, failure) -> {
-            target.release();
-            control.complete(failure != null ? failure(tool, failure, control) : success(tool, value));
+            end.set(() -> {
+                target.release();
+                control.complete(failure != null ? failure(tool, failure, control) : success(tool, value));
+            });
+            inContext.run();
         });
     }
 
     private Outcome success(ToolDescriptor tool, Object value) {
-        if (value instanceof ToolResponse response && response.isError()) {
-            return new Outcome.Failure(JsonRpcError.toolFailed(errorMessage(tool, response), null));
-        }
         try {
             return new Outcome.Success(codec.toJson(value), value);
         } catch (IllegalArgumentException e) {
@@ -132,20 +169,15 @@ public final class ToolExecutor {
         }
     }
 
-    private static String errorMessage(ToolDescriptor tool, ToolResponse response) {
-        return response.content().stream()
-                .filter(TextContent.class::isInstance)
-                .map(text -> ((TextContent) text).text())
-                .findFirst()
-                .orElse("Tool '" + tool.name() + "' failed");
-    }
-
     private Outcome failure(ToolDescriptor tool, Throwable failure, CallControl control) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof RoundEnd roundEnd) {
+        if (cause instanceof InputRequired roundEnd) {
             return new Outcome.Suspended(roundEnd.getMessage());
         }
         if (cause instanceof ToolCallException declared) {
+            if (declared.getCause() != null) {
+                observer.toolFailed(tool.name(), tool.source(), declared);
+            }
             JsonValue data = null;
             if (declared.data() != null) {
                 try {

@@ -25,6 +25,14 @@ public interface ToolObserver {
     default void toolCrashed(String tool, String source, Throwable failure) {
     }
 
+    /**
+     * A tool declared a failure with a cause; the client got the failure's message only.
+     *
+     * @param failure the {@code ToolCallException}, whose cause is what the client is not told
+     */
+    default void toolFailed(String tool, String source, Throwable failure) {
+    }
+
     /** A tool's result could not be serialized. */
     default void resultUnserializable(String tool, Throwable failure) {
     }

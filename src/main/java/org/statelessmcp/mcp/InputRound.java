@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.dispatch.RoundEnd;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonStrings;
 
@@ -97,7 +97,7 @@ final class InputRound implements ClientRequests {
             if (missingCapability == null) {
                 missingCapability = request.capability();
             }
-            return CompletableFuture.failedFuture(new RoundEnd("the client did not declare the '"
+            return CompletableFuture.failedFuture(new InputRequired("the client did not declare the '"
                     + request.capability() + "' capability"));
         }
         RequestStates.Answer answer = known.get(request.key());
@@ -106,7 +106,7 @@ final class InputRound implements ClientRequests {
             return CompletableFuture.completedFuture(answer.result());
         }
         asked.put(request.key(), request);
-        return CompletableFuture.failedFuture(new RoundEnd("waiting for the client's answer to '"
+        return CompletableFuture.failedFuture(new InputRequired("waiting for the client's answer to '"
                 + request.key() + "'"));
     }
 

@@ -15,9 +15,9 @@ import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ClientAsk;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.dispatch.RoundEnd;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.dispatch.ToolObserver;
-import org.statelessmcp.protocol.ContentJson;
+import org.statelessmcp.dispatch.ContentJson;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.Features;
@@ -112,7 +112,7 @@ final class McpFeatures {
         Object result;
         try {
             result = prompt.method().invoke(values);
-        } catch (RoundEnd roundEnd) {
+        } catch (InputRequired roundEnd) {
             // the prompt asked its client: the round decides the answer
             return McpServer.Pending.done(new Outcome.Suspended(roundEnd.getMessage()));
         } catch (Throwable failure) {

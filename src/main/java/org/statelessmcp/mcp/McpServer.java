@@ -129,14 +129,14 @@ public final class McpServer {
             return Pending.error(JsonRpcError.invalidParams("MCP params must be an object"));
         }
         if (context.stateless()) {
-            return handleStateless(call.method(), params, context, sink);
+            return handleStateless(call, params, context, sink);
         }
         return switch (call.method()) {
             case McpMethods.INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
             case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
             case "tools/list" -> toolList.page(params, context.caller());
-            case "tools/call" -> tools.call(params, context, sink);
+            case "tools/call" -> tools.call(call.id(), params, context, sink);
             case "prompts/list" -> features.promptList(params);
             case "prompts/get" -> features.getPrompt(params, ClientRequests.NONE);
             case "resources/list" -> features.resourceList(params);
@@ -152,7 +152,9 @@ public final class McpServer {
      * methods are gone from this revision, and {@code subscriptions/listen} is not offered: with no list ever
      * changing, there is nothing to listen to.
      */
-    private Pending handleStateless(String method, JsonObject params, RequestContext context, NotificationSink sink) {
+    private Pending handleStateless(JsonRpcRequest call, JsonObject params, RequestContext context,
+                                    NotificationSink sink) {
+        String method = call.method();
         StatelessResults.Caching caching = StatelessResults.Caching.NONE;
         Pending pending;
         switch (method) {
@@ -170,7 +172,7 @@ public final class McpServer {
                 pending = features.read(params, true);
                 caching = StatelessResults.Caching.PRIVATE_NOW;
             }
-            case "tools/call" -> pending = tools.call(params, context, sink);
+            case "tools/call" -> pending = tools.call(call.id(), params, context, sink);
             case "prompts/get" -> pending = prompt(params, context);
             case "completion/complete" -> pending = features.complete();
             default -> pending = Pending.error(JsonRpcError.methodNotFound(method));

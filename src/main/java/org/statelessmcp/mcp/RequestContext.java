@@ -2,7 +2,7 @@ package org.statelessmcp.mcp;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 
 /**
  * What one MCP request says about its client, beyond its method and params.

@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.CallControl;
+import org.statelessmcp.dispatch.CallContext;
 import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.dispatch.ClientChannel;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
+import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonStrings;
@@ -26,9 +28,8 @@ import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**
- * {@code tools/call} in every revision. A streaming tool's chunks become progress notifications when the request
- * carries a {@code progressToken}, else log messages (in 2026-07-28 only when the request asked for a log level).
- * A tool asking its client does so on the call's event stream in the 2025 revisions, the answer arriving as a
+ * {@code tools/call} in every revision. Progress, log messages and a streaming tool's chunks travel as notifications
+ * on the request's event stream ({@link McpChannel}). A tool asking its client does so on the call's event stream in the 2025 revisions, the answer arriving as a
  * separate POST to this instance, and through {@code input_required} results in 2026-07-28.
  */
 final class ToolCalls {
@@ -59,14 +60,15 @@ final class ToolCalls {
         if (tool == null || !access.permits(tool.descriptor(), context.caller())) {
             return false;
         }
+        boolean notifies = tool.descriptor().streaming() || tool.descriptor().notifies();
         if (context.stateless()) {
-            // no server-to-client requests on 2026 streams: only a streaming tool's progress or logs
-            return tool.descriptor().streaming() && (progressToken(params) != null || context.logLevel() != null);
+            // no server-to-client requests on 2026 streams: only progress or logs
+            return notifies && (progressToken(params) != null || context.logLevel() != null);
         }
-        return tool.descriptor().streaming() || tool.descriptor().interactive();
+        return notifies || tool.descriptor().interactive();
     }
 
-    McpServer.Pending call(JsonObject params, RequestContext context, NotificationSink sink) {
+    McpServer.Pending call(JsonValue id, JsonObject params, RequestContext context, NotificationSink sink) {
         if (!(params.get("name") instanceof JsonString name)) {
             return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
         }
@@ -84,13 +86,16 @@ final class ToolCalls {
         if (arguments != null && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
             return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
         }
-        ChunkSink chunks = tool.descriptor().streaming()
-                ? notifications(progressToken(params), tool.descriptor().name(), context, sink) : ChunkSink.DISCARD;
+        ClientChannel channel = McpChannel.of(params, context, sink);
+        ChunkSink chunks = tool.descriptor().streaming() && channel instanceof McpChannel notifications
+                ? notifications.chunks(tool.descriptor().name()) : ChunkSink.DISCARD;
+        boolean invalidArgumentsAsResult = McpVersions.atLeast(context.version(), "2025-11-25");
         if (!context.stateless()) {
             ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : onStream(sink);
-            CallControl control = executor.start(tool, arguments, chunks, requests);
-            return new McpServer.Pending(control.outcome()
-                    .thenApply(outcome -> ToolResults.toCallResult(outcome, context.version())), control::abandon);
+            CallControl control = executor.start(tool, arguments,
+                    new CallContext(id, context.caller(), chunks, channel, requests));
+            return new McpServer.Pending(control.outcome().thenApply(outcome ->
+                    ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult)), control::abandon);
         }
         InputRound.Opened opened = InputRound.open(params, context,
                 new RequestStates.Binding("tools/call", tool.descriptor().name(), arguments, context.principal()),
@@ -99,9 +104,11 @@ final class ToolCalls {
             return McpServer.Pending.error(refused.error());
         }
         InputRound round = ((InputRound.Ready) opened).round();
-        CallControl control = executor.start(tool, arguments, chunks, round);
+        CallControl control = executor.start(tool, arguments,
+                new CallContext(id, context.caller(), chunks, channel, round));
         return new McpServer.Pending(control.outcome().thenApply(outcome ->
-                round.conclude(ToolResults.toCallResult(outcome, context.version()), states)), control::abandon);
+                round.conclude(ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult), states)),
+                control::abandon);
     }
 
     /**
@@ -187,26 +194,5 @@ final class ToolCalls {
         JsonValue meta = params.get("_meta");
         JsonValue token = meta instanceof JsonObject object ? object.get("progressToken") : null;
         return token instanceof JsonString || token instanceof JsonNumber ? token : null;
-    }
-
-    /**
-     * A streaming tool's chunks as notifications: progress (counting chunks, the chunk as its message) when the
-     * client asked for progress, otherwise log messages at level info, which a 2026 client gets only when it asked
-     * for info or lower.
-     */
-    private static ChunkSink notifications(JsonValue token, String tool, RequestContext context,
-                                           NotificationSink sink) {
-        if (token != null) {
-            AtomicLong progress = new AtomicLong();
-            return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
-                    + "{\"progressToken\":" + token + ",\"progress\":" + progress.incrementAndGet()
-                    + ",\"message\":" + JsonStrings.quote(chunk) + "}}");
-        }
-        if (context.stateless() && !LogLevel.passes("info", context.logLevel())) {
-            return ChunkSink.DISCARD;
-        }
-        String logger = JsonStrings.quote(tool);
-        return chunk -> sink.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":"
-                + "{\"level\":\"info\",\"logger\":" + logger + ",\"data\":" + chunk + "}}");
     }
 }

@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.registry.ToolDescriptor;
 

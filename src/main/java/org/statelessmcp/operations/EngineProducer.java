@@ -10,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.statelessmcp.dispatch.DeadlineWatch;
@@ -49,7 +47,7 @@ public class EngineProducer {
     ManagedScheduledExecutorService scheduler;
 
     private final DeadlineWatch deadlines = new DeadlineWatch();
-    private final Jsonb jsonb = JsonbBuilder.create();
+    private final JsonCodec codec = JsonCodec.create();
     private volatile ScheduledFuture<?> sweeper;
     private volatile ScheduledFuture<?> relaySweeper;
     /** Looked up once the bean is made, not in a field initializer: a server may construct the client proxy too. */
@@ -92,7 +90,7 @@ public class EngineProducer {
             }
         }
         try {
-            jsonb.close();
+            codec.jsonb().close();
         } catch (Exception e) {
             // closing releases caches only; nothing to recover
         }
@@ -101,7 +99,7 @@ public class EngineProducer {
     @Produces
     @Singleton
     JsonCodec codec() {
-        return new JsonCodec(jsonb);
+        return codec;
     }
 
     @Produces
@@ -109,7 +107,7 @@ public class EngineProducer {
     ToolExecutor toolExecutor(JsonCodec codec, ToolLog log, Metrics metrics) {
         // tools on the managed executor log with the request id of the request that called them
         return new ToolExecutor(task -> executor.execute(LogContext.carry(task)), deadlines, codec,
-                new ObserverChain(log, metrics));
+                new ObserverChain(log, metrics), LogContext::carry);
     }
 
     @Produces

@@ -31,6 +31,11 @@ final class ObserverChain implements ToolObserver {
     }
 
     @Override
+    public void toolFailed(String tool, String source, Throwable failure) {
+        log.toolFailed(tool, source, failure);
+    }
+
+    @Override
     public void resultUnserializable(String tool, Throwable failure) {
         log.resultUnserializable(tool, failure);
     }

@@ -17,6 +17,12 @@ public class ToolLog implements ToolObserver {
     }
 
     @Override
+    public void toolFailed(String tool, String source, Throwable failure) {
+        LOG.log(Level.WARNING, failure, () -> "Tool '" + tool + "' (" + source + ") failed; the client was told only: "
+                + failure.getMessage());
+    }
+
+    @Override
     public void resultUnserializable(String tool, Throwable failure) {
         LOG.log(Level.WARNING, failure, () -> "Tool '" + tool + "' returned a value with no JSON form");
     }

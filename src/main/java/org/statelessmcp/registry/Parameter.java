@@ -29,4 +29,25 @@ public sealed interface Parameter {
                     || type == org.statelessmcp.api.Sampling.class;
         }
     }
+
+    /**
+     * Something of the call itself that the server supplies: {@link org.statelessmcp.api.Progress},
+     * {@link org.statelessmcp.api.McpLog}, {@link org.statelessmcp.api.Cancellation},
+     * {@link org.statelessmcp.api.RequestId} or {@link org.statelessmcp.api.Caller}.
+     */
+    record ContextParameter(Class<?> type) implements Parameter {
+
+        private static final java.util.Set<Class<?>> TYPES = java.util.Set.of(org.statelessmcp.api.Progress.class,
+                org.statelessmcp.api.McpLog.class, org.statelessmcp.api.Cancellation.class,
+                org.statelessmcp.api.RequestId.class, org.statelessmcp.api.Caller.class);
+
+        public static boolean isContextType(Class<?> type) {
+            return TYPES.contains(type);
+        }
+
+        /** Whether it sends the client notifications while the call runs: progress or log messages. */
+        public boolean notifies() {
+            return type == org.statelessmcp.api.Progress.class || type == org.statelessmcp.api.McpLog.class;
+        }
+    }
 }

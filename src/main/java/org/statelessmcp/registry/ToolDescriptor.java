@@ -19,13 +19,15 @@ import org.statelessmcp.api.Tool;
  * @param parameters the source of each Java parameter, in order
  * @param async whether the method returns a {@code CompletionStage}
  * @param interactive whether it asks the client during the call (elicitation, sampling)
+ * @param notifies whether it may send the client progress or log messages during the call (besides a streaming
+ *                 tool's chunks)
  * @param source {@code Class#method}, for logs and deployment messages
  * @param rolesAllowed the roles of which a caller needs one, from {@code @RolesAllowed} on the method or its class;
  *                     empty when any caller may call it
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
-                             List<Parameter> parameters, boolean async, boolean interactive,
+                             List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
                              String source, Set<String> rolesAllowed) {
 
     public ToolDescriptor {

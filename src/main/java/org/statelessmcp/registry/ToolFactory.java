@@ -86,6 +86,10 @@ final class ToolFactory {
                 parameters.add(new Parameter.ClientRequestParameter(javaParameter.getType()));
                 continue;
             }
+            if (Parameter.ContextParameter.isContextType(javaParameter.getType())) {
+                parameters.add(new Parameter.ContextParameter(javaParameter.getType()));
+                continue;
+            }
             if (Emitter.class.equals(javaParameter.getType())) {
                 emitters++;
                 parameters.add(new Parameter.EmitterParameter());
@@ -132,7 +136,8 @@ final class ToolFactory {
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
                 timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async,
-                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance), source,
+                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance),
+                parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()), source,
                 rolesAllowed(method));
         return new RegisteredTool(descriptor, handle(method, source), bean);
     }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.Set;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 
 /**
  * The caller of a servlet request: the container's principal, and roles from the API key that authenticated it or,

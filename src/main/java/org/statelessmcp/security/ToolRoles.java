@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;

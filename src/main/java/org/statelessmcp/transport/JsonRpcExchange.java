@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.statelessmcp.dispatch.CallContext;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.McpMethods;
@@ -29,7 +32,7 @@ import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.protocol.ParsedBody;
 import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.security.RateLimiter;
 import org.statelessmcp.security.RequestCaller;
@@ -104,7 +107,8 @@ public class JsonRpcExchange {
     private void answerTool(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ToolHandle tool = registry.find(call.method());
-        if (tool == null || !access.permits(tool.descriptor(), RequestCaller.of(request))) {
+        Caller caller = RequestCaller.of(request);
+        if (tool == null || !access.permits(tool.descriptor(), caller)) {
             if (call.isNotification()) {
                 HttpResponses.noContent(response, 202);
             } else {
@@ -114,21 +118,26 @@ public class JsonRpcExchange {
             return;
         }
         long timeout = tool.descriptor().timeoutSeconds();
-        if (tool.descriptor().streaming() && !call.isNotification()) {
+        String name = tool.descriptor().name();
+        boolean streams = tool.descriptor().streaming()
+                || (tool.descriptor().notifies() && PlainChannel.asked(request.getHeader("Accept")));
+        if (streams && !call.isNotification()) {
             AsyncResponseWriter writer = Replies.stream(request, response, timeout, NDJSON,
                     AsyncResponseWriter.Framing.NDJSON, config.streamBufferSize());
-            CallControl control = executor.start(tool, call.params(), writer);
+            CallControl control = executor.start(tool, call.params(), new CallContext(call.id(), caller,
+                    tool.descriptor().streaming() ? writer : ChunkSink.DISCARD, new PlainChannel(call.id(), writer),
+                    ClientRequests.NONE));
             writer.onClientGone(control::abandon);
             control.outcome().thenAccept(result -> {
                 if (!(result instanceof Outcome.Abandoned)) {
-                    writer.finishWith(Replies.render(call.id(), result));
+                    writer.finishWith(Replies.render(call.id(), ToolResultJson.plain(result, name)));
                 }
             });
             return;
         }
-        CallControl control = executor.start(tool, call.params(), ChunkSink.DISCARD);
-        Replies.answer(call.id(), control.outcome(), control::abandon, timeout, config.streamBufferSize(),
-                outcome -> 200, request, response);
+        CallControl control = executor.start(tool, call.params(), CallContext.quiet(call.id(), caller));
+        Replies.answer(call.id(), control.outcome().thenApply(result -> ToolResultJson.plain(result, name)),
+                control::abandon, timeout, config.streamBufferSize(), outcome -> 200, request, response);
     }
 
     /**
@@ -218,10 +227,11 @@ public class JsonRpcExchange {
                             new Outcome.Failure(JsonRpcError.forbidden(call.method())));
                 } else {
                     // inside a batch the answer is one array: a streaming tool's chunks have nowhere to go
-                    CallControl control = executor.start(tool, call.params(), ChunkSink.DISCARD);
+                    CallControl control = executor.start(tool, call.params(), CallContext.quiet(call.id(), caller));
                     abandons.add(control::abandon);
                     longestTimeout = Math.max(longestTimeout, tool.descriptor().timeoutSeconds());
-                    outcome = control.outcome();
+                    String name = tool.descriptor().name();
+                    outcome = control.outcome().thenApply(result -> ToolResultJson.plain(result, name));
                 }
             }
             outcomes.add(outcome);

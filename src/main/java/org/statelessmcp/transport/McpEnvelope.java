@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.security.RequestCaller;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.statelessmcp.dispatch.Caller;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.registry.ToolHandle;

@@ -1,10 +1,10 @@
 package org.statelessmcp.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.Json;
-import jakarta.json.bind.JsonbBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonCodecTest {
 
-    private final JsonCodec codec = new JsonCodec(JsonbBuilder.create());
+    private final JsonCodec codec = JsonCodec.create();
 
     public record Pair(String key, int value) {
     }
@@ -41,5 +41,34 @@ class JsonCodecTest {
     @Test
     void nanHasNoJsonForm() {
         assertThrows(IllegalArgumentException.class, () -> codec.toJson(Double.NaN));
+    }
+
+    public record Failure(String what, Object cause) {
+    }
+
+    public static class Bean {
+        public String name = "b";
+        public Exception problem = new IllegalStateException("db password=hunter2");
+    }
+
+    @Test
+    void aThrowableIsWrittenAsNullAtTheTop() {
+        assertEquals("null", codec.toJson(new IllegalStateException("db password=hunter2")));
+    }
+
+    @Test
+    void aThrowableInAMapOrListIsWrittenAsNull() {
+        assertEquals("{\"cause\":null}", codec.toJson(Map.of("cause", new RuntimeException("hunter2"))));
+        assertEquals("[1,null]", codec.toJson(List.of(1, new Error("hunter2"))));
+    }
+
+    @Test
+    void aThrowableInARecordOrBeanIsWrittenAsNull() {
+        String record = codec.toJson(new Failure("lookup", new java.io.IOException("hunter2")));
+        String bean = codec.toJson(new Bean());
+        for (String json : List.of(record, bean)) {
+            assertFalse(json.contains("hunter2") || json.contains("Exception") || json.contains("stackTrace"), json);
+        }
+        assertEquals("{\"cause\":null,\"what\":\"lookup\"}", record);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.dispatch.RoundEnd;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.protocol.JsonRpcError;
 
 class InputRoundTest {
@@ -51,7 +51,7 @@ class InputRoundTest {
         InputRound round = open("{}", "{\"elicitation\":{}}");
         ExecutionException ended = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> round.send(NAME).get());
-        assertInstanceOf(RoundEnd.class, ended.getCause());
+        assertInstanceOf(InputRequired.class, ended.getCause());
         JsonObject result = concluded(round);
         assertEquals("input_required", result.getString("resultType"));
         assertEquals("elicitation/create", result.getJsonObject("inputRequests").getJsonObject("user_name")

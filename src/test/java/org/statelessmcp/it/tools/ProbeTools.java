@@ -120,7 +120,7 @@ public class ProbeTools {
 
     @Tool(name = "refuse", description = "Fails with a declared tool error carrying data.")
     public String refuse(String reason) {
-        throw new ToolCallException("refused: " + reason, Map.of("reason", reason));
+        throw ToolCallException.withData("refused: " + reason, Map.of("reason", reason));
     }
 
     @Tool(name = "place_order", description = "Binds structured arguments and reports what it received.")

@@ -1,4 +1,4 @@
-package org.statelessmcp.protocol;
+package org.statelessmcp.dispatch;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -10,6 +10,7 @@ import org.statelessmcp.api.EmbeddedResource;
 import org.statelessmcp.api.ImageContent;
 import org.statelessmcp.api.ResourceLink;
 import org.statelessmcp.api.TextContent;
+import org.statelessmcp.protocol.JsonP;
 
 /** The MCP JSON form of tool content. */
 public final class ContentJson {

@@ -1,0 +1,22 @@
+package org.statelessmcp.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class McpVersionsTest {
+
+    @Test
+    void versionsNegotiateToTheClientsWhenSupportedElseTheNewest() {
+        assertEquals("2025-06-18", McpVersions.negotiate("2025-06-18"));
+        assertEquals("2025-11-25", McpVersions.negotiate("2024-11-05"));
+    }
+
+    @Test
+    void mcpMethodsAreThoseWithASlashAndInitializeAndPing() {
+        assertEquals(List.of(true, true, true, false),
+                List.of(McpMethods.isMcp("tools/call"), McpMethods.isMcp("initialize"), McpMethods.isMcp("ping"),
+                        McpMethods.isMcp("generate_numbers")));
+    }
+}
