@@ -3,19 +3,23 @@ package org.statelessmcp.api;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Asks the MCP client for input while a tool or prompt runs: elicitation, sampling, roots, one at a time or
  * several at once. Declare it as a parameter of a {@link Tool} or {@link Prompt} method; the server supplies it.
  *
  * <pre>{@code
+ * public record Name(@ToolArg(description = "Your name") String name) {}
+ *
  * @Tool(description = "Greets the user by name")
  * public String greet(ClientInput input) {
  *     if (!input.supports("elicitation")) {
- *         return "Hello, stranger";
+ *         return "Hello, stranger!";
  *     }
- *     JsonObject answer = input.request(InputRequest.elicit("user_name", "What is your name?", NAME_SCHEMA));
- *     return "Hello, " + answer.getJsonObject("content").getString("name");
+ *     return input.elicit("user_name", "What is your name?", Name.class)
+ *             .map(answer -> "Hello, " + answer.name() + "!")
+ *             .orElse("Hello, stranger!");
  * }
  * }</pre>
  *
@@ -52,6 +56,18 @@ public interface ClientInput {
      * @throws java.util.concurrent.CancellationException when the call ends first
      */
     JsonObject request(InputRequest request);
+
+    /**
+     * Asks the user to fill in a form shaped like the record {@code form}: its components are the fields (a string,
+     * number, integer, boolean or enum each, described by {@link ToolArg}), and the schema is derived from it as for
+     * tool arguments.
+     *
+     * @param key names the question, as for {@link InputRequest#key()}
+     * @return the user's answer, or empty when the user declined or cancelled
+     * @throws IllegalArgumentException when {@code form} is not a flat public record
+     * @throws ToolCallException when the client cannot be asked, or its answer does not fit the form
+     */
+    <T extends Record> Optional<T> elicit(String key, String message, Class<T> form);
 
     /**
      * Asks several questions at once (one round trip under 2026-07-28) and answers the results by key.

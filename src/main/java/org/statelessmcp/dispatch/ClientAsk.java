@@ -2,9 +2,11 @@ package org.statelessmcp.dispatch;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,8 @@ import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.registry.FormModel;
+import org.statelessmcp.registry.InvalidArgumentException;
 
 /**
  * The {@link ClientInput}, {@link Elicitation} and {@link Sampling} of one call. Questions asked through the
@@ -28,12 +32,14 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
 
     private final CallControl control;
     private final ClientRequests requests;
+    private final Jsonb jsonb;
     private final AtomicInteger elicitations = new AtomicInteger();
     private final AtomicInteger samplings = new AtomicInteger();
 
-    public ClientAsk(CallControl control, ClientRequests requests) {
+    public ClientAsk(CallControl control, ClientRequests requests, Jsonb jsonb) {
         this.control = control;
         this.requests = requests;
+        this.jsonb = jsonb;
     }
 
     @Override
@@ -64,6 +70,21 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
             answers.put(request.key(), await(request, sent.get(request.key())));
         }
         return answers;
+    }
+
+    @Override
+    public <T extends Record> Optional<T> elicit(String key, String message, Class<T> form) {
+        FormModel<T> model = FormModel.of(form);
+        JsonObject answer = request(InputRequest.elicit(key, message, model.schema()));
+        if (!"accept".equals(answer.getString("action", "accept"))
+                || !(answer.get("content") instanceof JsonObject content)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(model.bind(content, jsonb));
+        } catch (InvalidArgumentException e) {
+            throw new ToolCallException("the answer does not fit the form: " + e.getMessage());
+        }
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class ToolExecutor {
         this.contextCarrier = contextCarrier;
     }
 
+    /** How tools' answers are written and structured values bound. */
+    public JsonCodec codec() {
+        return codec;
+    }
+
     /**
      * Starts a call. When this returns, a plain tool's call has ended; the others end later, through
      * {@link CallControl#outcome()}.
@@ -94,7 +99,7 @@ public final class ToolExecutor {
             return new StreamEmitter(control, call.chunks(), codec, observer);
         }
         if (parameter instanceof Parameter.ClientRequestParameter) {
-            return new ClientAsk(control, call.requests());
+            return new ClientAsk(control, call.requests(), codec.jsonb());
         }
         Class<?> type = ((Parameter.ContextParameter) parameter).type();
         if (type == Progress.class) {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,14 @@ final class McpFeatures {
 
     private final FeatureRegistry registry;
     private final ToolObserver observer;
+    private final Jsonb jsonb;
     private final PagedList promptList;
     private final PagedList resourceList;
     private final PagedList templateList;
 
-    McpFeatures(FeatureRegistry registry, ToolObserver observer, int pageSize) {
+    McpFeatures(FeatureRegistry registry, ToolObserver observer, int pageSize, Jsonb jsonb) {
         this.registry = registry;
+        this.jsonb = jsonb;
         this.observer = observer;
         this.promptList = new PagedList("prompts", registry.prompts().values().stream()
                 .map(prompt -> describe(prompt.descriptor())).toList(), pageSize);
@@ -93,7 +96,7 @@ final class McpFeatures {
         List<Features.PromptParameter> parameters = prompt.descriptor().parameters();
         Object[] values = new Object[parameters.size()];
         ClientAsk ask = new ClientAsk(new CallControl(prompt.descriptor().name(), PROMPT_INPUT_TIMEOUT_SECONDS),
-                requests);
+                requests, jsonb);
         for (int i = 0; i < values.length; i++) {
             if (!(parameters.get(i) instanceof Features.PromptArgument argument)) {
                 values[i] = ask;

@@ -76,7 +76,7 @@ public final class McpServer {
                      ToolObserver observer, Settings settings) {
         this.states = settings.states();
         this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access());
-        this.features = new McpFeatures(featureRegistry, observer, settings.pageSize());
+        this.features = new McpFeatures(featureRegistry, observer, settings.pageSize(), executor.codec().jsonb());
         this.toolList = new ToolLists(List.copyOf(registry.descriptors()), settings.access(), settings.pageSize());
         JsonObjectBuilder advertised = JsonP.createObjectBuilder()
                 .add("tools", JsonP.createObjectBuilder().add("listChanged", false));
