@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * <p>The registry is built once at deployment from CDI metadata: every {@code @Tool} method of a discovered bean
  * (a class with a bean-defining annotation such as {@code @ApplicationScoped}) becomes a tool. Problems fail the
  * deployment with a message naming the method: a duplicate name, a parameter type with no JSON Schema mapping, a
- * static or non-public method.
+ * static or private method. Public, protected and package-private methods are tools.
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -22,12 +22,11 @@ public class SmcpConfig {
     private final long streamBufferSize;
     private final long maxToolTimeout;
     private final List<String> allowedOrigins;
-    private final boolean debug;
     private final String version;
 
     /** For the CDI client proxy only. */
     protected SmcpConfig() {
-        this(0, 0, 0, 0, 0, 0, 0, Optional.empty(), false, null);
+        this(0, 0, 0, 0, 0, 0, 0, Optional.empty(), null);
     }
 
     @Inject
@@ -39,7 +38,6 @@ public class SmcpConfig {
                       @ConfigProperty(name = "smcp.stream.buffer-size") long streamBufferSize,
                       @ConfigProperty(name = "smcp.max-tool-timeout") long maxToolTimeout,
                       @ConfigProperty(name = "smcp.allowed-origins") Optional<String> allowedOrigins,
-                      @ConfigProperty(name = "smcp.debug") boolean debug,
                       @ConfigProperty(name = "smcp.version") String version) {
         this.maxRequestSize = maxRequestSize;
         this.maxJsonDepth = maxJsonDepth;
@@ -54,7 +52,6 @@ public class SmcpConfig {
                 .map(String::trim)
                 .filter(origin -> !origin.isEmpty())
                 .toList();
-        this.debug = debug;
         this.version = version;
     }
 
@@ -99,11 +96,6 @@ public class SmcpConfig {
      */
     public List<String> allowedOrigins() {
         return allowedOrigins;
-    }
-
-    /** Adds detail to logs (never to responses). */
-    public boolean debug() {
-        return debug;
     }
 
     /** The server's version. */

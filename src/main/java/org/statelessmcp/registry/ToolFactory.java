@@ -59,8 +59,10 @@ final class ToolFactory {
         String source = method.getDeclaringClass().getName() + '#' + method.getName();
         List<String> problems = new ArrayList<>();
 
-        if (!Modifier.isPublic(method.getModifiers())) {
-            problems.add("a tool method must be public");
+        if (Modifier.isPrivate(method.getModifiers())) {
+            // package-private and protected methods are fine (Quarkus MCP Server's examples use them); a private one
+            // is out of the reach of the container's proxy and interceptors
+            problems.add("a tool method must not be private");
         }
         if (Modifier.isStatic(method.getModifiers())) {
             problems.add("a tool method must not be static");

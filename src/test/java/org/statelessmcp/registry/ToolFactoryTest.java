@@ -61,7 +61,12 @@ class ToolFactoryTest {
         }
 
         @Tool
-        String hidden() {
+        String packagePrivate() {
+            return "";
+        }
+
+        @Tool
+        private String hidden() {
             return "";
         }
 
@@ -178,8 +183,13 @@ class ToolFactoryTest {
     }
 
     @Test
-    void nonPublicMethodIsRefused() {
-        assertTrue(problem("hidden").contains("must be public"));
+    void privateMethodIsRefused() {
+        assertTrue(problem("hidden").contains("must not be private"));
+    }
+
+    @Test
+    void packagePrivateMethodIsATool() {
+        assertEquals("packagePrivate", describe("packagePrivate").name());
     }
 
     @Test
