@@ -2,49 +2,44 @@ package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.conformance.ConformanceFeatures;
+import org.statelessmcp.testkit.McpResponse;
+import org.statelessmcp.testkit.McpTestClient;
 
 /** MCP over Streamable HTTP on the same endpoint, statelessly: legacy-era clients (2025-03-26 to 2025-11-25). */
 class McpIT extends DeployedWarTest {
-
-    private static final String BOTH = "application/json, text/event-stream";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.productWar().addClass(ConformanceFeatures.class);
     }
 
-    private HttpResponse<String> mcp(String body, String version, String accept, String... headers) {
-        HttpRequest.Builder request = client.postRequest(body).header("Accept", accept);
-        if (version != null) {
-            request.header("MCP-Protocol-Version", version);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.build());
+    /** A 2025-11-25 client. */
+    private McpTestClient mcp() {
+        return kit.mcp2025();
+    }
+
+    /** The result of an answer that must be plain JSON. */
+    private static JsonObject result(McpResponse response) {
+        response.assertStatus(200);
+        assertEquals("application/json", response.contentType());
+        return response.result();
     }
 
     private JsonObject result(String method, String params) {
-        HttpResponse<String> response = mcp(WireClient.call(1, method, params), "2025-11-25", BOTH);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-        JsonObject answer = WireClient.object(response.body());
-        assertTrue(answer.containsKey("result"), answer.toString());
-        return answer.getJsonObject("result");
+        return result(params == null ? mcp().request(method) : mcp().request(method, params));
     }
 
     private static final String INITIALIZE = "{\"protocolVersion\":\"%s\",\"capabilities\":{},"
@@ -52,11 +47,11 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void initializeIsAnsweredWithoutASessionId() {
-        HttpResponse<String> response = mcp(WireClient.call(1, "initialize", INITIALIZE.formatted("2025-11-25")),
-                null, BOTH);
-        assertEquals(200, response.statusCode());
-        assertFalse(response.headers().firstValue("Mcp-Session-Id").isPresent());
-        JsonObject result = WireClient.object(response.body()).getJsonObject("result");
+        McpResponse response = mcp().header("MCP-Protocol-Version", null)
+                .request("initialize", INITIALIZE.formatted("2025-11-25"));
+        assertEquals(200, response.status());
+        assertNull(response.header("Mcp-Session-Id"));
+        JsonObject result = response.result();
         assertEquals("2025-11-25", result.getString("protocolVersion"));
         assertEquals("stateless-mcp", result.getJsonObject("serverInfo").getString("name"));
         assertFalse(result.getJsonObject("capabilities").getJsonObject("tools").getBoolean("listChanged"));
@@ -75,16 +70,14 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void notificationsAreAcceptedWithoutABody() {
-        HttpResponse<String> response = mcp("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                "2025-11-25", BOTH);
-        assertEquals(202, response.statusCode());
+        McpResponse response = mcp().send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        assertEquals(202, response.status());
         assertEquals("", response.body());
     }
 
     @Test
     void clientResponsesAreAcceptedWithoutABody() {
-        HttpResponse<String> response = mcp("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}", "2025-11-25", BOTH);
-        assertEquals(202, response.statusCode());
+        assertEquals(202, mcp().send("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}").status());
     }
 
     @Test
@@ -113,14 +106,12 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void toolsListRefusesACursorItNeverIssued() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "tools/list", "{\"cursor\":\"x\"}"),
-                "2025-11-25", BOTH).body());
-        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+        mcp().request("tools/list", "{\"cursor\":\"x\"}").assertError(-32602, null);
     }
 
     @Test
     void toolsCallAnswersTextAndStructuredContent() {
-        JsonObject result = result("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}}");
+        JsonObject result = result(mcp().call("add", Map.of("a", 2, "b", 3)));
         assertEquals(5, result.getJsonObject("structuredContent").getInt("result"));
         JsonObject text = result.getJsonArray("content").getJsonObject(0);
         assertEquals("text", text.getString("type"));
@@ -130,58 +121,48 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void toolsCallOfAnUnknownToolIsInvalidParams() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "tools/call", "{\"name\":\"nope\"}"),
-                "2025-11-25", BOTH).body());
-        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+        mcp().call("nope").assertError(-32602, null);
     }
 
     @Test
     void toolFailureIsAnIsErrorResult() {
-        JsonObject result = result("tools/call", "{\"name\":\"fail\",\"arguments\":{\"message\":\"boom\"}}");
+        JsonObject result = result(mcp().call("fail", Map.of("message", "boom")));
         assertTrue(result.getBoolean("isError"));
         assertEquals("boom", result.getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
     @Test
     void invalidArgumentsAreAnIsErrorResultFrom20251125() {
-        JsonObject result = result("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":\"x\",\"b\":1}}");
+        JsonObject result = result(mcp().call("add", Map.of("a", "x", "b", 1)));
         assertTrue(result.getBoolean("isError"));
         assertTrue(result.getJsonArray("content").getJsonObject(0).getString("text").contains("'a'"));
     }
 
     @Test
     void invalidArgumentsAreInvalidParamsBefore20251125() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "tools/call",
-                "{\"name\":\"add\",\"arguments\":{\"a\":\"x\",\"b\":1}}"), "2025-06-18", BOTH).body());
-        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+        kit.mcp2025("2025-06-18").call("add", Map.of("a", "x", "b", 1)).assertError(-32602, null);
     }
 
     @Test
     void timeoutIsAnIsErrorResult() {
-        JsonObject result = result("tools/call", "{\"name\":\"slow\",\"arguments\":{\"seconds\":30}}");
+        JsonObject result = result(mcp().call("slow", Map.of("seconds", 30)));
         assertTrue(result.getBoolean("isError"));
         assertTrue(result.getJsonArray("content").getJsonObject(0).getString("text").contains("timed out"));
     }
 
     @Test
     void streamingToolSendsProgressNotificationsBeforeTheResultOnOneEventStream() {
-        HttpResponse<String> response = mcp(WireClient.call(7, "tools/call",
-                "{\"name\":\"generate_numbers\",\"arguments\":{\"count\":3,\"delay\":0.01},"
-                        + "\"_meta\":{\"progressToken\":\"t1\"}}"), "2025-11-25", BOTH);
-        assertEquals(200, response.statusCode());
-        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse(""));
-        List<JsonObject> events = Arrays.stream(response.body().split("\n\n"))
-                .map(event -> event.lines().filter(line -> line.startsWith("data: ")).findFirst().orElseThrow())
-                .map(data -> WireClient.object(data.substring("data: ".length())))
-                .toList();
-        assertEquals(4, events.size(), response.body());
-        for (int i = 0; i < 3; i++) {
-            JsonObject notification = events.get(i);
+        McpResponse response = mcp().id(7).progressToken("t1")
+                .call("generate_numbers", Map.of("count", 3, "delay", 0.01));
+        assertEquals(200, response.status());
+        assertEquals("text/event-stream", response.contentType());
+        assertEquals(3, response.chunks().size(), response.body());
+        for (JsonObject notification : response.notifications()) {
             assertEquals("notifications/progress", notification.getString("method"));
             assertEquals("t1", notification.getJsonObject("params").getString("progressToken"));
-            assertEquals(i + 1, notification.getJsonObject("params").getInt("progress"));
         }
-        JsonObject last = events.get(3);
+        response.assertProgress(1, 2, 3);
+        JsonObject last = response.json();
         assertEquals(7, last.getInt("id"));
         assertEquals(3, last.getJsonObject("result").getJsonObject("structuredContent").getInt("generated"));
     }
@@ -189,9 +170,8 @@ class McpIT extends DeployedWarTest {
     /** Sends {@code notifications/cancelled} for {@code requestId} until {@code call} has ended (bounded). */
     private void cancelUntilEnded(String requestId, CompletableFuture<?> call) throws InterruptedException {
         for (int attempt = 0; attempt < 100 && !call.isDone(); attempt++) {
-            HttpResponse<String> cancelled = mcp("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
-                    + "\"params\":{\"requestId\":" + requestId + ",\"reason\":\"user\"}}", "2025-11-25", BOTH);
-            assertEquals(202, cancelled.statusCode());
+            mcp().send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":" + requestId + ",\"reason\":\"user\"}}").assertStatus(202);
             Thread.sleep(50);
         }
     }
@@ -199,109 +179,90 @@ class McpIT extends DeployedWarTest {
     @Test
     void cancelledCallEndsWithoutAnAnswer() throws Exception {
         // slow's 5 s timeout would answer 200 with an isError result; a cancelled call answers nothing
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call("slow-1",
-                "tools/call", "{\"name\":\"slow\",\"arguments\":{\"seconds\":30}}"))
-                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
+        CompletableFuture<McpResponse> call = mcp().id("slow-1").callAsync("slow", Map.of("seconds", 30));
         cancelUntilEnded("\"slow-1\"", call);
-        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
-        assertEquals(204, response.statusCode(), response.body());
+        McpResponse response = call.get(30, TimeUnit.SECONDS);
+        assertEquals(204, response.status(), response.body());
         assertEquals("", response.body());
     }
 
     @Test
     void cancelledStreamEndsWithoutAResponseEvent() throws Exception {
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call(41,
-                "tools/call", "{\"name\":\"generate_numbers\",\"arguments\":{\"count\":600,\"delay\":0.1},"
-                        + "\"_meta\":{\"progressToken\":\"p\"}}"))
-                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
+        CompletableFuture<McpResponse> call = mcp().id(41).progressToken("p")
+                .callAsync("generate_numbers", Map.of("count", 600, "delay", 0.1));
         cancelUntilEnded("41", call);
-        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
-        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse(""));
+        McpResponse response = call.get(30, TimeUnit.SECONDS);
+        assertEquals("text/event-stream", response.contentType());
         assertFalse(response.body().contains("\"id\":41"), response.body());
     }
 
     @Test
     void cancellationNamingAnotherIdLeavesTheCallRunning() throws Exception {
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(client.postRequest(WireClient.call("slow-2",
-                "tools/call", "{\"name\":\"slow\",\"arguments\":{\"seconds\":1}}"))
-                .header("Accept", BOTH).header("MCP-Protocol-Version", "2025-11-25").build());
-        mcp("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-3\"}}",
-                "2025-11-25", BOTH);
-        HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        assertEquals(1, WireClient.object(response.body()).getJsonObject("result").getJsonObject("structuredContent")
-                .getInt("slept"));
+        CompletableFuture<McpResponse> call = mcp().id("slow-2").callAsync("slow", Map.of("seconds", 1));
+        mcp().send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-3\"}}");
+        McpResponse response = call.get(30, TimeUnit.SECONDS);
+        assertEquals(200, response.status());
+        assertEquals(1, response.result().getJsonObject("structuredContent").getInt("slept"));
     }
 
     @Test
     void streamingToolWithoutProgressTokenSendsLogMessages() {
-        HttpResponse<String> response = mcp(WireClient.call(8, "tools/call",
-                "{\"name\":\"generate_numbers\",\"arguments\":{\"count\":2,\"delay\":0.01}}"), "2025-11-25", BOTH);
+        McpResponse response = mcp().call("generate_numbers", Map.of("count", 2, "delay", 0.01));
         assertTrue(response.body().contains("\"method\":\"notifications/message\""), response.body());
         assertTrue(response.body().contains("\"logger\":\"generate_numbers\""), response.body());
     }
 
     @Test
     void clientAcceptingOnlyJsonGetsThePlainResult() {
-        HttpResponse<String> response = mcp(WireClient.call(9, "tools/call",
-                "{\"name\":\"generate_numbers\",\"arguments\":{\"count\":2,\"delay\":0.01},"
-                        + "\"_meta\":{\"progressToken\":1}}"), "2025-11-25", "application/json");
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(2, WireClient.object(response.body()).getJsonObject("result")
-                .getJsonObject("structuredContent").getInt("generated"));
+        McpResponse response = mcp().header("Accept", "application/json").progressToken(1)
+                .call("generate_numbers", Map.of("count", 2, "delay", 0.01));
+        assertEquals("application/json", response.contentType());
+        assertEquals(2, response.result().getJsonObject("structuredContent").getInt("generated"));
     }
 
     @Test
     void unsupportedProtocolVersionHeaderIsABadRequest() {
-        HttpResponse<String> response = mcp(WireClient.call(1, "ping", null), "1999-01-01", BOTH);
-        assertEquals(400, response.statusCode());
+        McpResponse response = kit.mcp2025("1999-01-01").request("ping");
+        assertEquals(400, response.status());
         assertTrue(response.body().contains("2025-11-25"), response.body());
     }
 
     @Test
     void missingProtocolVersionHeaderIsAccepted() {
-        assertEquals(200, mcp(WireClient.call(1, "tools/list", null), null, BOTH).statusCode());
+        assertEquals(200, mcp().header("MCP-Protocol-Version", null).request("tools/list").status());
     }
 
     @Test
     void straySessionIdIsIgnored() {
-        HttpResponse<String> response = mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
-                "Mcp-Session-Id", "from-another-server");
-        assertEquals(200, response.statusCode());
+        assertEquals(200, mcp().header("Mcp-Session-Id", "from-another-server").request("ping").status());
     }
 
     @Test
     void foreignOriginIsForbidden() {
-        HttpResponse<String> response = mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
-                "Origin", "http://evil.example.com");
-        assertEquals(403, response.statusCode());
+        assertEquals(403, mcp().header("Origin", "http://evil.example.com").request("ping").status());
     }
 
     @Test
     void corsIsOffUntilOriginsAreConfigured() {
-        HttpResponse<String> response = mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
-                "Origin", "http://localhost:6274");
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        McpResponse response = mcp().header("Origin", "http://localhost:6274").request("ping");
+        assertEquals(200, response.status());
+        assertNull(response.header("Access-Control-Allow-Origin"));
     }
 
     @Test
     void loopbackOriginIsAllowed() {
-        assertEquals(200, mcp(WireClient.call(1, "ping", null), "2025-11-25", BOTH,
-                "Origin", "http://localhost:6274").statusCode());
+        assertEquals(200, mcp().header("Origin", "http://localhost:6274").request("ping").status());
     }
 
     @Test
     void unknownMcpMethodIsMethodNotFound() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "sampling/unknown", null),
-                "2025-11-25", BOTH).body());
-        assertEquals(-32601, answer.getJsonObject("error").getInt("code"));
+        mcp().request("sampling/unknown").assertError(-32601, null);
     }
 
     @Test
     void batchMayMixMcpRequestsAndSeedCalls() {
-        JsonArray answers = (JsonArray) WireClient.structure(mcp("[" + WireClient.call(1, "ping", null) + ","
-                + WireClient.call(2, "add", "[1,2]") + "]", null, BOTH).body());
+        JsonArray answers = mcp().header("MCP-Protocol-Version", null).send("[" + WireClient.call(1, "ping", null) + ","
+                + WireClient.call(2, "add", "[1,2]") + "]").batch();
         assertEquals("{}", answers.getJsonObject(0).getJsonObject("result").toString());
         assertEquals(3, answers.getJsonObject(1).getJsonObject("result").getInt("result"));
     }
@@ -325,17 +286,13 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void promptWithoutARequiredArgumentIsInvalidParams() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "prompts/get",
-                "{\"name\":\"test_prompt_with_arguments\",\"arguments\":{\"arg1\":\"x\"}}"), "2025-11-25", BOTH).body());
-        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
-        assertTrue(answer.getJsonObject("error").getString("message").contains("'arg2'"));
+        mcp().request("prompts/get", "{\"name\":\"test_prompt_with_arguments\",\"arguments\":{\"arg1\":\"x\"}}")
+                .assertError(-32602, "'arg2'");
     }
 
     @Test
     void unknownPromptIsInvalidParams() {
-        JsonObject answer = WireClient.object(mcp(WireClient.call(1, "prompts/get", "{\"name\":\"nope\"}"),
-                "2025-11-25", BOTH).body());
-        assertEquals(-32602, answer.getJsonObject("error").getInt("code"));
+        mcp().request("prompts/get", "{\"name\":\"nope\"}").assertError(-32602, null);
     }
 
     @Test
@@ -356,8 +313,7 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void unknownResourceIsResourceNotFoundNamingTheUri() {
-        JsonObject error = WireClient.object(mcp(WireClient.call(1, "resources/read", "{\"uri\":\"test://nope\"}"),
-                "2025-11-25", BOTH).body()).getJsonObject("error");
+        JsonObject error = mcp().request("resources/read", "{\"uri\":\"test://nope\"}").error();
         assertEquals(-32002, error.getInt("code"));
         assertEquals("test://nope", error.getJsonObject("data").getString("uri"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.weather.WeatherTools;
 import jakarta.json.JsonObject;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -27,8 +28,7 @@ class ToolJarIT extends DeployedWarTest {
 
     @Test
     void toolFromTheUsersJarIsCallable() {
-        JsonObject result = WireClient.object(client.post(WireClient.call(1, "forecast",
-                "{\"city\":\"Oslo\",\"unit\":\"FAHRENHEIT\"}")).body()).getJsonObject("result");
+        JsonObject result = kit.call("forecast", Map.of("city", "Oslo", "unit", "FAHRENHEIT")).assertSuccess().result();
         assertEquals("Oslo", result.getString("city"));
         assertEquals(57.2, result.getJsonNumber("temperature").doubleValue(), 1e-9);
         assertEquals("FAHRENHEIT", result.getString("unit"));
@@ -36,7 +36,7 @@ class ToolJarIT extends DeployedWarTest {
 
     @Test
     void toolFromTheUsersJarIsListedBesideTheExamples() {
-        JsonObject catalog = WireClient.object(client.get("tools").body());
+        JsonObject catalog = kit.list().json();
         assertEquals(7, catalog.getInt("count"));
         JsonObject forecast = catalog.getJsonObject("tools").getJsonObject("forecast");
         assertEquals("CELSIUS", forecast.getJsonObject("inputSchema").getJsonObject("properties")
