@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -71,5 +72,34 @@ enum TargetServer {
     /** What readiness reports as {@code sharedCache}: {@code reachable} with a JCache, else {@code none}. */
     String sharedCache() {
         return sharedCache ? "reachable" : "none";
+    }
+
+    /**
+     * The text of the server's log, where what the client is never told must be found: Payara Micro's
+     * {@code --logToFile} (arquillian.xml; Payara numbers the file it writes, {@code payara-micro-it.log.0}),
+     * WildFly's {@code server.log}, Liberty's {@code messages.log}, the Payara Server domain's {@code server.log}.
+     */
+    String serverLogText() {
+        Path log = serverLog();
+        StringBuilder text = new StringBuilder();
+        try (var files = java.nio.file.Files.list(log.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
+                    .sorted().toList()) {
+                text.append(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private Path serverLog() {
+        Path target = Path.of(System.getProperty("smcp.it.tmpdir", "target"));
+        return switch (this) {
+            case PAYARA_MICRO -> target.resolve("payara-micro-it.log");
+            case WILDFLY -> target.resolve("wildfly-base/log/server.log");
+            case LIBERTY -> target.resolve("liberty/wlp/usr/servers/stateless-mcp-it/logs/messages.log");
+            case PAYARA_SERVER -> target.resolve("payara6/glassfish/domains/smcp-it/logs/server.log");
+        };
     }
 }

@@ -1,0 +1,246 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.orders.CancellationLedger;
+import com.example.orders.OrderTools;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
+import org.statelessmcp.testkit.McpTestClient;
+
+/**
+ * A tool author's own jar ({@link OrderTools}) in {@code WEB-INF/lib}: nothing its tools throw reaches a client but
+ * the message they chose, in either dialect and either MCP era, and the server's log has the rest; every part of an
+ * error result arrives; progress, client logs and cancellation reach tools that do not stream; a question to the
+ * client cannot be swallowed by the tool's own catch block.
+ */
+class ToolAuthorIT extends DeployedWarTest {
+
+    private static final String CONFIRMATION = "{\"action\":\"accept\",\"content\":{\"proceed\":true}}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        JavaArchive tools = ShrinkWrap.create(JavaArchive.class, "order-tools.jar")
+                .addClasses(OrderTools.class, OrderTools.Confirmation.class, CancellationLedger.class)
+                .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+        return Deployments.productWar().addAsLibrary(tools);
+    }
+
+    private List<McpTestClient> everyDialect() {
+        return List.of(kit, kit.mcp2025(), kit.mcp2026());
+    }
+
+    /** Asserts the answer keeps the secret, the marker and every class name to the server. */
+    private static McpResponse revealsNothing(McpResponse response, String marker) {
+        response.assertNoInternals();
+        assertFalse(response.body().contains(OrderTools.SECRET), response.toString());
+        assertFalse(response.body().contains(marker), response.toString());
+        assertFalse(response.body().contains("jdbc:"), response.toString());
+        return response;
+    }
+
+    /** Asserts the tool's failure must be answered as {@code message}: a tool error in the dialect's own form. */
+    private static McpResponse failedWith(McpTestClient dialect, McpResponse response, String message) {
+        return isPlain(dialect) ? response.assertError(-32000, message) : response.assertIsError(message);
+    }
+
+    private static boolean isPlain(McpTestClient dialect) {
+        return dialect.toString().contains("plain");
+    }
+
+    /** Waits for {@code marker} in the server's log, and answers the log text before it. */
+    private static String loggedBefore(String marker) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            String text = TargetServer.current().serverLogText();
+            int at = text.indexOf(marker);
+            if (at >= 0) {
+                return text.substring(Math.max(0, at - 4000), Math.min(text.length(), at + marker.length()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + marker + "' is not in the server's log");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String order() {
+        return "order-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aCauseReachesNoClientOnlyTheServerLogWithTheRequestId() {
+        for (McpTestClient dialect : everyDialect()) {
+            String order = order();
+            McpResponse response = dialect.call("lookup", Map.of("order", order));
+            failedWith(dialect, response, "lookup of " + order + " failed");
+            revealsNothing(response, order + "-cause");
+            String logged = loggedBefore(order + "-cause");
+            assertTrue(logged.contains("IllegalStateException"), logged);
+            assertTrue(logged.contains(response.header("X-Request-ID")), "the request id is on the log line: " + logged);
+        }
+    }
+
+    @Test
+    void aThrowableInsideErrorDataIsWrittenAsNull() {
+        String order = order();
+        McpResponse response = kit.call("quota", Map.of("order", order))
+                .assertError(-32000, "order " + order + " is over quota");
+        assertEquals(100, response.error().getJsonObject("data").getInt("limit"));
+        assertEquals(JsonValue.NULL, response.error().getJsonObject("data").get("cause"));
+        revealsNothing(response, order + "-data");
+        for (McpTestClient mcp : List.of(kit.mcp2025(), kit.mcp2026())) {
+            String another = order();
+            revealsNothing(mcp.call("quota", Map.of("order", another)).assertIsError("is over quota"),
+                    another + "-data");
+        }
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnsweredGenericallyAndLogged() {
+        for (McpTestClient dialect : everyDialect()) {
+            String order = order();
+            McpResponse response = dialect.call("crash", Map.of("order", order));
+            failedWith(dialect, response, "Tool 'crash' failed");
+            revealsNothing(response, order + "-crash");
+            assertTrue(loggedBefore(order + "-crash").contains("IllegalStateException"));
+        }
+    }
+
+    @Test
+    void aStreamingToolsCauseEndsTheStreamWithItsMessageOnly() {
+        String order = order();
+        McpResponse plain = kit.call("export", Map.of("order", order)).assertError(-32000, "export of " + order);
+        assertEquals(List.of(1), plain.chunks().stream().map(chunk -> chunk.asJsonObject().getInt("row")).toList());
+        revealsNothing(plain, order + "-stream");
+        String another = order();
+        revealsNothing(kit.mcp2025().progressToken("p").call("export", Map.of("order", another))
+                .assertIsError("export of " + another + " broke"), another + "-stream");
+        assertTrue(loggedBefore(another + "-stream").contains("IOException"));
+    }
+
+    @Test
+    void aCompletionStagesCauseIsLoggedWithTheRequestIdFromAnotherThread() {
+        for (McpTestClient dialect : everyDialect()) {
+            String order = order();
+            McpResponse response = dialect.call("later", Map.of("order", order));
+            failedWith(dialect, response, "later " + order + " failed");
+            revealsNothing(response, order + "-async");
+            String logged = loggedBefore(order + "-async");
+            assertTrue(logged.contains("TimeoutException"), logged);
+            assertTrue(logged.contains(response.header("X-Request-ID")), "the request id is on the log line: " + logged);
+        }
+    }
+
+    @Test
+    void anErrorResultKeepsEveryPartOverMcp() {
+        for (McpTestClient mcp : List.of(kit.mcp2025(), kit.mcp2026())) {
+            McpResponse response = mcp.call("verdict").assertIsError("first part").assertText("first part", "second part");
+            assertEquals(42, response.result().getJsonObject("structuredContent").getInt("code"));
+        }
+    }
+
+    @Test
+    void anErrorResultIsAToolErrorWithTheWholeResultAsDataInThePlainDialect() {
+        JsonObject data = kit.call("verdict").assertError(-32000, "first part").error().getJsonObject("data");
+        assertEquals(2, data.getJsonArray("content").size());
+        assertEquals("second part", data.getJsonArray("content").getJsonObject(1).getString("text"));
+        assertEquals(42, data.getJsonObject("structuredContent").getInt("code"));
+    }
+
+    @Test
+    void aToolThatDoesNotStreamReportsProgressAndLogsOverMcp2025() {
+        McpResponse response = kit.mcp2025().progressToken("reindex-1").call("reindex", Map.of("rows", 3))
+                .assertSuccess().assertText("reindexed 3").assertProgress(1, 2, 3);
+        assertEquals(List.of("row 1", "row 2", "row 3"),
+                response.progress().stream().map(McpResponse.Progress::message).toList());
+        assertEquals(3.0, response.progress().get(0).total());
+        // 2025 clients get info and above: a stateless server keeps no logging/setLevel
+        assertEquals(List.of("info", "error"), response.logs().stream().map(McpResponse.LogMessage::level).toList());
+        assertEquals("reindexing 3 rows", ((jakarta.json.JsonString) response.logs().get(0).data()).getString());
+        assertEquals("reindex", response.logs().get(0).logger());
+        response.assertNoInternals();
+        assertFalse(response.body().contains(OrderTools.SECRET), "McpLog.error sends the message, not the throwable");
+    }
+
+    @Test
+    void logMessagesFollowTheRequestsLogLevelInMcp2026() {
+        McpResponse debug = kit.mcp2026().logLevel("debug").call("reindex", Map.of("rows", 2)).assertSuccess();
+        assertEquals(List.of("info", "debug", "error"), debug.logs().stream().map(McpResponse.LogMessage::level).toList());
+        McpResponse quiet = kit.mcp2026().call("reindex", Map.of("rows", 2)).assertSuccess();
+        assertEquals(List.of(), quiet.logs());
+        assertEquals(List.of(), quiet.progress());
+    }
+
+    @Test
+    void aToolThatDoesNotStreamReportsProgressAsNdjsonInThePlainDialectWhenAsked() {
+        McpResponse response = kit.header("Accept", "application/x-ndjson").call("reindex", Map.of("rows", 2));
+        assertEquals("reindexed 2", response.resultValue().toString().replace("\"", ""));
+        List<JsonObject> lines = response.chunks().stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of("log", "progress", "progress", "log"), lines.stream().map(line -> line.getString("type")).toList());
+        assertEquals("{\"type\":\"progress\",\"current\":1,\"total\":2,\"percentage\":50.0,\"message\":\"row 1\"}",
+                lines.get(1).toString());
+        response.assertNoInternals();
+    }
+
+    @Test
+    void withoutAskingForNdjsonThePlainDialectAnswersOneJsonObject() {
+        McpResponse response = kit.call("reindex", Map.of("rows", 2)).assertSuccess();
+        assertEquals("application/json", response.contentType().split(";")[0]);
+        assertEquals(List.of(), response.chunks());
+    }
+
+    @Test
+    void aBlockingToolSeesItsCancellationAndItsCallbackRuns() {
+        String order = order();
+        kit.call("drain", Map.of("order", order)).assertError(-32001, "timed out");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonObject report;
+        do {
+            report = kit.call("cancellations", Map.of("order", order)).assertSuccess().resultValue().asJsonObject();
+        } while (!report.getBoolean("cancelled") && System.nanoTime() < deadline);
+        assertTrue(report.getBoolean("cancelled"), report.toString());
+        assertEquals("timeout", report.getString("reason"));
+        assertTrue(report.getBoolean("callback"), report.toString());
+    }
+
+    @Test
+    void aToolCatchingExceptionAroundAQuestionStillEndsTheRoundWithInputRequired() {
+        McpTestClient mcp = kit.mcp2026().capabilities("{\"elicitation\":{}}");
+        McpResponse asked = mcp.call("confirm").assertInputRequired("confirmation");
+        assertEquals("boolean", asked.inputRequests().get("confirmation").getJsonObject("params")
+                .getJsonObject("requestedSchema").getJsonObject("properties").getJsonObject("proceed").getString("type"));
+        asked.answer("confirmation", CONFIRMATION).assertSuccess().assertText("confirmed");
+    }
+
+    @Test
+    void aToolCatchingThrowableAroundAQuestionCannotTurnItIntoAWrongAnswer() {
+        kit.mcp2026().capabilities("{\"elicitation\":{}}").call("confirmCarelessly")
+                .assertInputRequired("confirmation")
+                .answer("confirmation", CONFIRMATION).assertSuccess().assertText("asked");
+    }
+
+    @Test
+    void aToolGetsItsRequestIdAndCaller() {
+        kit.id("call-7").call("whoami").assertSuccess().assertStructured("\"call-7/anonymous\"");
+        kit.mcp2025().id(12).call("whoami").assertSuccess().assertText("12/anonymous");
+    }
+}
