@@ -61,14 +61,14 @@ class ToolAuthorIT extends DeployedWarTest {
         return dialect.toString().contains("plain");
     }
 
-    /** Waits for {@code marker} in the server's log, and answers the log text before it. */
+    /** Waits for {@code marker} in the server's log, and answers the log text up to it. */
     private static String loggedBefore(String marker) {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
             String text = TargetServer.current().serverLogText();
             int at = text.indexOf(marker);
             if (at >= 0) {
-                return text.substring(Math.max(0, at - 4000), Math.min(text.length(), at + marker.length()));
+                return text.substring(0, at + marker.length());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("'" + marker + "' is not in the server's log");
@@ -80,6 +80,14 @@ class ToolAuthorIT extends DeployedWarTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** Asserts that the last failure logged before the cause is the one of this request, under its id. */
+    private static void assertFailureLoggedWithRequestId(String logged, McpResponse response, String tool) {
+        String line = "[" + response.header("X-Request-ID") + " " + tool + "] Tool '" + tool + "'";
+        int at = logged.lastIndexOf(line);
+        assertTrue(at >= 0 && logged.indexOf("] Tool '", at + line.length()) < 0,
+                "the failure is logged as '" + line + "…', followed by its cause");
     }
 
     private static String order() {
@@ -94,8 +102,9 @@ class ToolAuthorIT extends DeployedWarTest {
             failedWith(dialect, response, "lookup of " + order + " failed");
             revealsNothing(response, order + "-cause");
             String logged = loggedBefore(order + "-cause");
-            assertTrue(logged.contains("IllegalStateException"), logged);
-            assertTrue(logged.contains(response.header("X-Request-ID")), "the request id is on the log line: " + logged);
+            assertTrue(logged.endsWith("java.lang.IllegalStateException: db password=***"
+                    + " at jdbc:postgresql://db.internal:5432/orders " + order + "-cause"), "masked as every log line");
+            assertFailureLoggedWithRequestId(logged, response, "lookup");
         }
     }
 
@@ -145,8 +154,9 @@ class ToolAuthorIT extends DeployedWarTest {
             failedWith(dialect, response, "later " + order + " failed");
             revealsNothing(response, order + "-async");
             String logged = loggedBefore(order + "-async");
-            assertTrue(logged.contains("TimeoutException"), logged);
-            assertTrue(logged.contains(response.header("X-Request-ID")), "the request id is on the log line: " + logged);
+            assertTrue(logged.endsWith("java.util.concurrent.TimeoutException: " + OrderTools.SECRET + " " + order
+                    + "-async"));
+            assertFailureLoggedWithRequestId(logged, response, "later");
         }
     }
 
