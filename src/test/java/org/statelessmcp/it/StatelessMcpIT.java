@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -18,6 +16,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.conformance.ConformanceFeatures;
 import org.statelessmcp.it.conformance.RoundTripTools;
+import org.statelessmcp.testkit.McpResponse;
+import org.statelessmcp.testkit.McpTestClient;
 
 /**
  * MCP 2026-07-28 on the wire: no handshake, each request carrying its version and client capabilities, headers that
@@ -28,40 +28,25 @@ class StatelessMcpIT extends DeployedWarTest {
 
     private static final String VERSION = "2026-07-28";
     private static final String ELICITATION = "{\"elicitation\":{}}";
+    private static final JsonObject ADA = WireClient.object("{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.productWar().addClasses(RoundTripTools.class, ConformanceFeatures.class);
     }
 
-    /** A 2026 request: {@code _meta} with version and capabilities, and the headers a conforming client sends. */
-    private HttpResponse<String> send(String method, JsonObjectBuilder params, String capabilities,
-                                      String... headers) {
-        JsonObjectBuilder meta = Json.createObjectBuilder()
-                .add("io.modelcontextprotocol/protocolVersion", VERSION)
-                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "it").add("version", "1"))
-                .add("io.modelcontextprotocol/clientCapabilities", WireClient.object(capabilities));
-        JsonObject built = params.build();
-        if (built.containsKey("_meta")) {
-            built.getJsonObject("_meta").forEach(meta::add);
-        }
-        JsonObject body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 7).add("method", method)
-                .add("params", Json.createObjectBuilder(built).add("_meta", meta)).build();
-        HttpRequest.Builder request = client.postRequest(body.toString())
-                .header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", VERSION)
-                .header("Mcp-Method", method);
-        if (built.get("name") != null || built.get("uri") != null) {
-            request.header("Mcp-Name", built.containsKey("name") ? built.getString("name") : built.getString("uri"));
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        return client.send(request.build());
+    /** A 2026 client declaring these capabilities; every request has id 7. */
+    private McpTestClient mcp(String capabilities) {
+        return kit.mcp2026().id(7).capabilities(capabilities);
     }
 
-    private HttpResponse<String> send(String method, JsonObjectBuilder params) {
-        return send(method, params, "{}");
+    private McpTestClient mcp() {
+        return mcp("{}");
+    }
+
+    /** A client sending the MCP headers by hand, for bodies a conforming client would not send. */
+    private McpTestClient raw(String version, String method) {
+        return kit.id(7).header("MCP-Protocol-Version", version).header("Mcp-Method", method);
     }
 
     private static JsonObjectBuilder params() {
@@ -72,24 +57,19 @@ class StatelessMcpIT extends DeployedWarTest {
         return params().add("name", tool).add("arguments", JsonObject.EMPTY_JSON_OBJECT);
     }
 
-    private static JsonObject result(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject answer = WireClient.object(response.body());
-        assertTrue(answer.containsKey("result"), answer.toString());
-        return answer.getJsonObject("result");
+    private static JsonObject result(McpResponse response) {
+        return response.assertStatus(200).result();
     }
 
-    private static JsonObject error(HttpResponse<String> response, int status, int code) {
-        assertEquals(status, response.statusCode(), response.body());
-        JsonObject answer = WireClient.object(response.body());
-        assertEquals(7, answer.getInt("id"), "every error names its request: " + answer);
-        assertEquals(code, answer.getJsonObject("error").getInt("code"), answer.toString());
-        return answer.getJsonObject("error");
+    private static JsonObject error(McpResponse response, int status, int code) {
+        response.assertStatus(status);
+        assertEquals(7, response.json().getInt("id"), "every error names its request: " + response.json());
+        return response.assertError(code, null).error();
     }
 
     @Test
     void discoverNamesTheVersionsCapabilitiesAndServerAndMayBeCached() {
-        JsonObject discovered = result(send("server/discover", params()));
+        JsonObject discovered = result(mcp().request("server/discover"));
         assertEquals("[\"2026-07-28\",\"2025-11-25\",\"2025-06-18\",\"2025-03-26\"]",
                 discovered.getJsonArray("supportedVersions").toString());
         assertTrue(discovered.getJsonObject("capabilities").containsKey("tools"), discovered.toString());
@@ -102,56 +82,53 @@ class StatelessMcpIT extends DeployedWarTest {
 
     @Test
     void listResultsCarryCachingHintsAndResourceReadsAreNotShared() {
-        JsonObject tools = result(send("tools/list", params()));
+        JsonObject tools = result(mcp().request("tools/list"));
         assertEquals("complete", tools.getString("resultType"));
         assertEquals("public", tools.getString("cacheScope"));
-        JsonObject read = result(send("resources/read", params().add("uri", "test://static-text")));
+        JsonObject read = result(mcp().request("resources/read", "{\"uri\":\"test://static-text\"}"));
         assertEquals(0, read.getInt("ttlMs"));
         assertEquals("private", read.getString("cacheScope"));
     }
 
     @Test
     void requestWithoutProtocolVersionInMetaIsInvalidParams() {
-        HttpResponse<String> response = client.send(client.postRequest(WireClient.call(7, "tools/list", "{}"))
-                .header("MCP-Protocol-Version", VERSION).header("Mcp-Method", "tools/list").build());
-        error(response, 400, -32602);
+        error(raw(VERSION, "tools/list").request("tools/list", "{}"), 400, -32602);
     }
 
     @Test
     void requestWithoutClientCapabilitiesIsInvalidParams() {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\",\"params\":{\"_meta\":"
                 + "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}";
-        HttpResponse<String> response = client.send(client.postRequest(body)
-                .header("MCP-Protocol-Version", VERSION).header("Mcp-Method", "tools/list").build());
-        assertTrue(error(response, 400, -32602).getString("message").contains("clientCapabilities"));
+        assertTrue(error(raw(VERSION, "tools/list").send(body), 400, -32602).getString("message")
+                .contains("clientCapabilities"));
     }
 
     @Test
     void versionHeaderDisagreeingWithMetaIsAHeaderMismatch() {
-        error(send("tools/list", params(), "{}", "MCP-Protocol-Version", "2025-11-25"), 400, -32020);
+        error(mcp().header("MCP-Protocol-Version", "2025-11-25").request("tools/list"), 400, -32020);
     }
 
     @Test
     void methodHeaderDisagreeingWithTheBodyIsAHeaderMismatch() {
-        error(send("tools/list", params(), "{}", "Mcp-Method", "prompts/list"), 400, -32020);
+        error(mcp().header("Mcp-Method", "prompts/list").request("tools/list"), 400, -32020);
     }
 
     @Test
     void methodHeaderValuesAreCaseSensitive() {
-        error(send("tools/list", params(), "{}", "Mcp-Method", "TOOLS/LIST"), 400, -32020);
+        error(mcp().header("Mcp-Method", "TOOLS/LIST").request("tools/list"), 400, -32020);
     }
 
     @Test
     void nameHeaderDisagreeingWithTheToolIsAHeaderMismatch() {
-        error(send("tools/call", call("test_logging_tool"), "{}", "Mcp-Name", "add"), 400, -32020);
+        error(mcp().header("Mcp-Name", "add").call("test_logging_tool"), 400, -32020);
     }
 
     @Test
     void nameHeaderMayBeBase64EncodedAndSurroundedByWhitespace() {
         String encoded = "=?base64?" + Base64.getEncoder().encodeToString(
                 "test_logging_tool".getBytes(StandardCharsets.UTF_8)) + "?=";
-        assertEquals("complete", result(send("tools/call", call("test_logging_tool"), "{}",
-                "Mcp-Name", "  " + encoded + " ")).getString("resultType"));
+        assertEquals("complete", result(mcp().header("Mcp-Name", "  " + encoded + " ").call("test_logging_tool"))
+                .getString("resultType"));
     }
 
     @Test
@@ -159,9 +136,7 @@ class StatelessMcpIT extends DeployedWarTest {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"server/discover\",\"params\":{\"_meta\":"
                 + "{\"io.modelcontextprotocol/protocolVersion\":\"2099-01-01\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
-        HttpResponse<String> response = client.send(client.postRequest(body)
-                .header("MCP-Protocol-Version", "2099-01-01").header("Mcp-Method", "server/discover").build());
-        JsonObject error = error(response, 400, -32022);
+        JsonObject error = error(raw("2099-01-01", "server/discover").send(body), 400, -32022);
         assertEquals("2099-01-01", error.getJsonObject("data").getString("requested"));
         assertTrue(error.getJsonObject("data").getJsonArray("supported").toString().contains(VERSION));
     }
@@ -169,26 +144,27 @@ class StatelessMcpIT extends DeployedWarTest {
     @Test
     void methodsRemovedFromTheRevisionAreNotFound() {
         for (String method : new String[] {"initialize", "ping", "logging/setLevel", "resources/subscribe"}) {
-            error(send(method, params()), 404, -32601);
+            error(mcp().request(method), 404, -32601);
         }
     }
 
     @Test
     void unknownMethodIsNotFound() {
-        error(send("tools/destroy", params()), 404, -32601);
+        error(mcp().request("tools/destroy"), 404, -32601);
     }
 
     @Test
     void unknownResourceIsInvalidParamsNamingTheUri() {
-        JsonObject error = error(send("resources/read", params().add("uri", "test://nowhere")), 200, -32602);
+        JsonObject error = error(mcp().request("resources/read", "{\"uri\":\"test://nowhere\"}"), 200, -32602);
         assertEquals("test://nowhere", error.getJsonObject("data").getString("uri"));
     }
 
     @Test
     void toolAskingTheClientAnswersInputRequiredWithASealedState() {
-        JsonObject first = result(send("tools/call", call("test_input_required_result_elicitation"), ELICITATION));
+        McpResponse response = mcp(ELICITATION).call("test_input_required_result_elicitation");
+        JsonObject first = result(response);
         assertEquals("input_required", first.getString("resultType"));
-        JsonObject asked = first.getJsonObject("inputRequests").getJsonObject("user_name");
+        JsonObject asked = response.inputRequests().get("user_name");
         assertEquals("elicitation/create", asked.getString("method"));
         assertEquals("What is your name?", asked.getJsonObject("params").getString("message"));
         assertFalse(first.getString("requestState").contains("user_name"), "the state is encrypted");
@@ -196,92 +172,88 @@ class StatelessMcpIT extends DeployedWarTest {
 
     @Test
     void secondRoundCarriesTheClientsAnswerIntoTheToolsResult() {
-        JsonObject first = result(send("tools/call", call("test_input_required_result_multi_round"), ELICITATION));
-        JsonObject second = result(send("tools/call", call("test_input_required_result_multi_round")
-                .add("inputResponses", WireClient.object("{\"name\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}}"))
-                .add("requestState", first.getString("requestState")), ELICITATION));
+        McpResponse firstRound = mcp(ELICITATION).call("test_input_required_result_multi_round");
+        JsonObject first = result(firstRound);
+        McpResponse secondRound = firstRound.answer("name", "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}");
+        JsonObject second = result(secondRound);
         assertEquals("input_required", second.getString("resultType"));
         assertTrue(second.getJsonObject("inputRequests").getJsonObject("color").getJsonObject("params")
                 .getString("message").contains("Ada"), second.toString());
         assertNotEquals(first.getString("requestState"), second.getString("requestState"));
-        JsonObject third = result(send("tools/call", call("test_input_required_result_multi_round")
-                .add("inputResponses", WireClient.object("{\"color\":{\"action\":\"accept\",\"content\":{\"color\":\"teal\"}}}"))
-                .add("requestState", second.getString("requestState")), ELICITATION));
+        JsonObject third = result(secondRound.answer("color",
+                "{\"action\":\"accept\",\"content\":{\"color\":\"teal\"}}"));
         assertEquals("complete", third.getString("resultType"));
         assertEquals("Ada likes teal", third.getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
     @Test
     void alteredStateIsRefused() {
-        JsonObject first = result(send("tools/call", call("test_input_required_result_multi_round"), ELICITATION));
+        JsonObject first = result(mcp(ELICITATION).call("test_input_required_result_multi_round"));
         String state = first.getString("requestState");
         String altered = state.substring(0, 20) + (state.charAt(20) == 'A' ? 'B' : 'A') + state.substring(21);
-        error(send("tools/call", call("test_input_required_result_multi_round")
-                .add("inputResponses", WireClient.object("{\"name\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}}"))
-                .add("requestState", altered), ELICITATION), 200, -32602);
+        error(mcp(ELICITATION).request("tools/call", call("test_input_required_result_multi_round")
+                .add("inputResponses", Json.createObjectBuilder().add("name", ADA))
+                .add("requestState", altered).build()), 200, -32602);
     }
 
     @Test
     void stateIssuedForAnotherToolIsRefused() {
-        JsonObject first = result(send("tools/call", call("test_input_required_result_request_state"), ELICITATION));
-        JsonObject refused = error(send("tools/call", call("test_input_required_result_tampered_state")
+        JsonObject first = result(mcp(ELICITATION).call("test_input_required_result_request_state"));
+        JsonObject refused = error(mcp(ELICITATION).request("tools/call", call("test_input_required_result_tampered_state")
                 .add("inputResponses", WireClient.object("{\"confirm\":{\"action\":\"accept\",\"content\":{\"ok\":true}}}"))
-                .add("requestState", first.getString("requestState")), ELICITATION), 200, -32602);
+                .add("requestState", first.getString("requestState")).build()), 200, -32602);
         assertTrue(refused.getString("message").contains("another call"), refused.toString());
     }
 
     @Test
     void toolAsksOnlyWhatTheClientDeclared() {
-        JsonObject first = result(send("tools/call", call("test_input_required_result_capabilities"), "{\"sampling\":{}}"));
-        assertEquals(Set.of("capital_question"), first.getJsonObject("inputRequests").keySet());
+        McpResponse first = mcp("{\"sampling\":{}}").call("test_input_required_result_capabilities").assertStatus(200);
+        assertEquals(Set.of("capital_question"), first.inputRequests().keySet());
     }
 
     @Test
     void askingWithACapabilityTheClientLacksIsAMissingCapability() {
-        JsonObject error = error(send("tools/call", call("test_missing_capability")), 400, -32021);
+        JsonObject error = error(mcp().call("test_missing_capability"), 400, -32021);
         assertEquals("{\"sampling\":{}}", error.getJsonObject("data").getJsonObject("requiredCapabilities").toString());
     }
 
     @Test
     void promptMayAskTheClientInRounds() {
-        JsonObject first = result(send("prompts/get", params().add("name", "test_input_required_result_prompt"),
-                ELICITATION));
-        JsonObject second = result(send("prompts/get", params().add("name", "test_input_required_result_prompt")
-                .add("inputResponses", WireClient.object("{\"context\":{\"action\":\"accept\",\"content\":{\"context\":\"billing\"}}}"))
-                .add("requestState", first.getString("requestState")), ELICITATION));
+        McpResponse first = mcp(ELICITATION).request("prompts/get", "{\"name\":\"test_input_required_result_prompt\"}");
+        JsonObject second = result(first.assertStatus(200)
+                .answer("context", "{\"action\":\"accept\",\"content\":{\"context\":\"billing\"}}"));
         assertEquals("complete", second.getString("resultType"));
         assertTrue(second.getJsonArray("messages").toString().contains("Use this context: billing"), second.toString());
     }
 
     @Test
     void streamingToolLogsNothingUnlessTheRequestAsksForALogLevel() {
-        HttpResponse<String> quiet = send("tools/call", call("test_logging_tool"));
-        assertEquals("application/json", quiet.headers().firstValue("Content-Type").orElse(""));
+        McpResponse quiet = mcp().call("test_logging_tool");
+        assertEquals("application/json", quiet.contentType());
         assertFalse(quiet.body().contains("notifications/message"), quiet.body());
     }
 
     @Test
     void streamingToolLogsOnTheEventStreamAtTheRequestedLevel() {
-        HttpResponse<String> logged = send("tools/call", call("test_logging_tool").add("_meta",
-                Json.createObjectBuilder().add("io.modelcontextprotocol/logLevel", "info")));
-        assertEquals(200, logged.statusCode(), logged.body());
-        assertTrue(logged.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        McpResponse logged = mcp().logLevel("info").call("test_logging_tool");
+        assertEquals(200, logged.status(), logged.body());
+        assertTrue(logged.contentType().startsWith("text/event-stream"));
         assertEquals(3, logged.body().split("notifications/message", -1).length - 1, logged.body());
+        assertEquals(3, logged.logs().size(), logged.body());
         assertTrue(logged.body().contains("\"resultType\":\"complete\""), logged.body());
     }
 
     @Test
     void messagesBelowTheRequestedLevelAreNotSent() {
-        HttpResponse<String> filtered = send("tools/call", call("test_logging_tool").add("_meta",
-                Json.createObjectBuilder().add("io.modelcontextprotocol/logLevel", "warning")));
+        McpResponse filtered = mcp().logLevel("warning").call("test_logging_tool");
         assertFalse(filtered.body().contains("notifications/message"), filtered.body());
     }
 
     @Test
     void batchesAreNotPartOfTheRevision() {
-        HttpResponse<String> response = client.send(client.postRequest("[" + WireClient.call(1, "tools/list", "{}") + "]")
-                .header("MCP-Protocol-Version", VERSION).build());
-        assertEquals(400, response.statusCode(), response.body());
+        McpResponse response = kit.header("MCP-Protocol-Version", VERSION)
+                .send("[" + WireClient.call(1, "tools/list", "{}") + "]");
+        assertEquals(400, response.status(), response.body());
         assertTrue(response.body().contains("-32600"), response.body());
     }
 }

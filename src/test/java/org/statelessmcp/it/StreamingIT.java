@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,13 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /** Streaming tools: NDJSON chunks written as they are emitted, the final line, timeouts, disconnects, back-pressure. */
 class StreamingIT extends DeployedWarTest {
@@ -29,20 +32,19 @@ class StreamingIT extends DeployedWarTest {
 
     @Test
     void generateNumbersStreamsProgressChunksThenTheResultLine() {
-        HttpResponse<InputStream> response = client.open(client.postRequest(
-                WireClient.call("2", "generate_numbers", "{\"count\":5,\"delay\":0.05}")).build());
-        assertEquals(200, response.statusCode());
-        assertEquals("application/x-ndjson", response.headers().firstValue("Content-Type").orElse(""));
-        List<String> lines = readAll(response.body());
-        assertEquals(6, lines.size(), lines.toString());
+        McpResponse response = kit.id("2").call("generate_numbers", Map.of("count", 5, "delay", 0.05));
+        assertEquals(200, response.status());
+        assertEquals("application/x-ndjson", response.contentType());
+        assertEquals(6, response.body().lines().count(), response.body());
+        assertEquals(5, response.chunks().size(), response.body());
         for (int i = 1; i <= 5; i++) {
-            JsonObject chunk = WireClient.object(lines.get(i - 1));
+            JsonObject chunk = response.chunks().get(i - 1).asJsonObject();
             assertEquals("progress", chunk.getString("type"));
             assertEquals(i, chunk.getInt("current"));
             assertEquals(5, chunk.getInt("total"));
             assertEquals(i * 20.0, chunk.getJsonNumber("percentage").doubleValue());
         }
-        JsonObject last = WireClient.object(lines.get(5));
+        JsonObject last = response.json();
         assertEquals("2", last.getString("id"));
         assertEquals("result", last.getJsonObject("result").getString("type"));
         assertEquals(5, last.getJsonObject("result").getInt("generated"));
@@ -55,8 +57,8 @@ class StreamingIT extends DeployedWarTest {
                 WireClient.call(1, "gated_stream", "{\"gate\":\"first-chunk\"}")).build());
         try (BufferedReader reader = reader(response.body())) {
             assertEquals("before", WireClient.object(reader.readLine()).getString("stage"));
-            String opened = client.post(WireClient.call(2, "open_gate", "{\"gate\":\"first-chunk\"}")).body();
-            assertTrue(WireClient.object(opened).getBoolean("result"), opened);
+            McpResponse opened = kit.call("open_gate", Map.of("gate", "first-chunk"));
+            assertEquals(JsonValue.TRUE, opened.resultValue(), opened.body());
             assertEquals("after", WireClient.object(reader.readLine()).getString("stage"));
             assertEquals("opened", WireClient.object(reader.readLine()).getString("result"));
         }
@@ -64,19 +66,15 @@ class StreamingIT extends DeployedWarTest {
 
     @Test
     void streamFailingMidwayEndsWithAJsonRpcErrorLine() {
-        List<WireClient.TimedLine> lines = client.streamLines(
-                WireClient.call(9, "generate_numbers", "{\"count\":5,\"delay\":0.01,\"fail_after\":2}"));
-        assertEquals(3, lines.size(), lines.toString());
-        JsonObject last = lines.get(2).json();
-        assertEquals(9, last.getInt("id"));
-        assertEquals(-32000, last.getJsonObject("error").getInt("code"));
+        McpResponse response = kit.id(9).call("generate_numbers", Map.of("count", 5, "delay", 0.01, "fail_after", 2));
+        assertEquals(2, response.chunks().size(), response.body());
+        assertEquals(9, response.json().getInt("id"));
+        response.assertError(-32000, null);
     }
 
     @Test
     void streamingToolPastItsTimeoutEndsWithTheTimeoutErrorLineAndIsCancelled() {
-        List<WireClient.TimedLine> lines = client.streamLines(
-                WireClient.call(4, "stream_with_short_timeout", "{\"probe\":\"stream-timeout\"}"));
-        JsonObject last = lines.get(lines.size() - 1).json();
+        JsonObject last = kit.id(4).call("stream_with_short_timeout", Map.of("probe", "stream-timeout")).json();
         assertEquals(4, last.getInt("id"));
         assertEquals(-32001, last.getJsonObject("error").getInt("code"));
         assertEquals(2, last.getJsonObject("error").getJsonObject("data").getInt("timeout"));
@@ -116,8 +114,7 @@ class StreamingIT extends DeployedWarTest {
     }
 
     private JsonObject probe(String prefix) {
-        return WireClient.object(client.post(WireClient.call(1, "probe_state",
-                "{\"prefix\":\"" + prefix + "\"}")).body()).getJsonObject("result");
+        return kit.call("probe_state", Map.of("prefix", prefix)).result();
     }
 
     /** Waits (bounded) for the probe to report what the test expects. */
@@ -140,13 +137,5 @@ class StreamingIT extends DeployedWarTest {
 
     private static BufferedReader reader(InputStream in) {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-
-    private static List<String> readAll(InputStream in) {
-        try (BufferedReader reader = reader(in)) {
-            return reader.lines().toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

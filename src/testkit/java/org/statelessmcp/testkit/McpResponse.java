@@ -34,7 +34,8 @@ import java.util.Objects;
 public final class McpResponse {
 
     /**
-     * A {@code notifications/progress} received before the response.
+     * A {@code notifications/progress} received before the response, e.g.
+     * {@code assertEquals(3.0, response.progress().get(2).progress())}.
      *
      * @param token    the request's progress token
      * @param progress the progress so far (increasing)
@@ -45,7 +46,8 @@ public final class McpResponse {
     }
 
     /**
-     * A {@code notifications/message} (MCP log message) received before the response.
+     * A {@code notifications/message} (MCP log message) received before the response, e.g.
+     * {@code assertEquals("info", response.logs().get(0).level())}.
      *
      * @param level  {@code debug}, {@code info}, … {@code emergency}
      * @param logger the logger (stateless-mcp: the tool's name), or null
