@@ -50,7 +50,7 @@ public interface Cancellation {
      * Whether cancellation was requested, and the reason.
      *
      * @param isRequested whether the call was cancelled
-     * @param reason why: the client's reason, {@code timeout}, or {@code the client went away}
+     * @param reason why: {@code timeout}, or {@code the client cancelled the request or went away}
      */
     record Result(boolean isRequested, Optional<String> reason) {
     }

@@ -26,8 +26,8 @@ import org.statelessmcp.registry.ToolHandle;
 
 /**
  * Runs tool calls. A plain tool runs on the calling thread: for the one-shot calls that make up most traffic this
- * is the cheapest place. A blocking tool whose client hears of it while it runs (chunks, progress, log messages) or
- * that asks its client runs on the managed executor, because its caller has gone asynchronous and must not hold the
+ * is the cheapest place. A blocking tool whose client hears of it while it runs (chunks, progress, log messages),
+ * that asks its client, or that takes a {@code Cancellation} runs on the managed executor, because its caller has gone asynchronous and must not hold the
  * request thread. A tool that returns a {@code CompletionStage} is invoked on the calling thread and answers whenever
  * its stage completes, holding no thread while it waits. Every call is watched for its deadline.
  *
@@ -79,9 +79,10 @@ public final class ToolExecutor {
             return control;
         }
         deadlines.watch(control);
-        boolean waitsForClient = descriptor.streaming() || descriptor.interactive()
+        // a blocking tool the client hears from, answers, or may cancel must not hold the request thread
+        boolean runsApart = descriptor.streaming() || descriptor.interactive() || descriptor.cancellable()
                 || (descriptor.notifies() && call.live());
-        if (waitsForClient && !descriptor.async()) {
+        if (runsApart && !descriptor.async()) {
             try {
                 blockingExecutor.execute(() -> run(tool, arguments, control));
             } catch (RejectedExecutionException e) {

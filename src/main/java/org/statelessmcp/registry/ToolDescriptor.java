@@ -21,6 +21,8 @@ import org.statelessmcp.api.Tool;
  * @param interactive whether it asks the client during the call (elicitation, sampling)
  * @param notifies whether it may send the client progress or log messages during the call (besides a streaming
  *                 tool's chunks)
+ * @param cancellable whether it takes a {@code Cancellation}: such a blocking tool runs apart from the request
+ *                    thread, so that the client's cancellation can reach it
  * @param source {@code Class#method}, for logs and deployment messages
  * @param rolesAllowed the roles of which a caller needs one, from {@code @RolesAllowed} on the method or its class;
  *                     empty when any caller may call it
@@ -28,6 +30,7 @@ import org.statelessmcp.api.Tool;
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
                              List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
+                             boolean cancellable,
                              String source, Set<String> rolesAllowed) {
 
     public ToolDescriptor {

@@ -139,7 +139,8 @@ final class ToolFactory {
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
                 timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async,
                 parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance),
-                parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()), source,
+                parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()),
+                parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.Cancellation.class)), source,
                 rolesAllowed(method));
         return new RegisteredTool(descriptor, handle(method, source), bean);
     }

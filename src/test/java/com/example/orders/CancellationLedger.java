@@ -10,6 +10,11 @@ public class CancellationLedger {
 
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
     private final Map<String, Boolean> callbacks = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> began = new ConcurrentHashMap<>();
+
+    void began(String order) {
+        began.put(order, true);
+    }
 
     void sawCancellation(String order, String reason) {
         reasons.put(order, reason);
@@ -20,7 +25,7 @@ public class CancellationLedger {
     }
 
     Map<String, Object> report(String order) {
-        return Map.of("cancelled", reasons.containsKey(order), "reason", reasons.getOrDefault(order, ""),
-                "callback", callbacks.getOrDefault(order, false));
+        return Map.of("began", began.getOrDefault(order, false), "cancelled", reasons.containsKey(order),
+                "reason", reasons.getOrDefault(order, ""), "callback", callbacks.getOrDefault(order, false));
     }
 }

@@ -102,7 +102,18 @@ public class OrderTools {
         return "drained";
     }
 
-    @Tool(description = "What drain saw of its cancellation")
+    @Tool(timeout = 30, description = "Holds until the client cancels the call")
+    public String hold(String order, Cancellation cancellation) {
+        cancellation.onCancel(() -> ledger.callbackRan(order));
+        ledger.began(order);
+        while (!cancellation.isCancelled()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        ledger.sawCancellation(order, cancellation.check().reason().orElse("?"));
+        return "held";
+    }
+
+    @Tool(description = "What drain and hold saw of their cancellation")
     public Map<String, Object> cancellations(String order) {
         return ledger.report(order);
     }

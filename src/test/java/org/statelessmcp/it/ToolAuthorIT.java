@@ -218,18 +218,38 @@ class ToolAuthorIT extends DeployedWarTest {
         assertEquals(List.of(), response.chunks());
     }
 
-    @Test
-    void aBlockingToolSeesItsCancellationAndItsCallbackRuns() {
-        String order = order();
-        kit.call("drain", Map.of("order", order)).assertError(-32001, "timed out");
+    /** Polls what the cancellable tools saw of {@code order} until {@code key} is true (or 10 s pass). */
+    private JsonObject ledgerOnceTrue(String order, String key) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonObject report;
         do {
             report = kit.call("cancellations", Map.of("order", order)).assertSuccess().resultValue().asJsonObject();
-        } while (!report.getBoolean("cancelled") && System.nanoTime() < deadline);
+        } while (!report.getBoolean(key) && System.nanoTime() < deadline);
+        return report;
+    }
+
+    @Test
+    void aBlockingToolSeesItsTimeoutAsCancellationAndItsCallbackRuns() {
+        String order = order();
+        kit.call("drain", Map.of("order", order)).assertError(-32001, "timed out");
+        JsonObject report = ledgerOnceTrue(order, "cancelled");
         assertTrue(report.getBoolean("cancelled"), report.toString());
         assertEquals("timeout", report.getString("reason"));
         assertTrue(report.getBoolean("callback"), report.toString());
+    }
+
+    @Test
+    void aBlockingToolSeesTheClientsCancelledNotification() throws Exception {
+        String order = order();
+        var call = kit.mcp2025().id("hold-1").callAsync("hold", Map.of("order", order));
+        assertTrue(ledgerOnceTrue(order, "began").getBoolean("began"));
+        kit.mcp2025().send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                + "\"params\":{\"requestId\":\"hold-1\",\"reason\":\"user pressed stop\"}}").assertStatus(202);
+        JsonObject report = ledgerOnceTrue(order, "cancelled");
+        assertEquals("the client cancelled the request or went away", report.getString("reason"), report.toString());
+        assertTrue(report.getBoolean("callback"), report.toString());
+        assertFalse(call.get(30, java.util.concurrent.TimeUnit.SECONDS).body().contains("held"),
+                "a cancelled request gets no result");
     }
 
     @Test
