@@ -33,8 +33,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p><b>Parameters.</b> Each parameter is a named argument (see {@link ToolArg}) except those of type
- * {@link Emitter}, which the server supplies. <b>Return values</b> are serialized with JSON-B: records, maps,
+ * <p><b>Parameters.</b> Each parameter is a named argument (see {@link ToolArg}) except those the server supplies:
+ * {@link Emitter}, {@link Progress}, {@link McpLog}, {@link Cancellation}, {@link RequestId}, {@link Caller},
+ * {@link ClientInput}, {@link Elicitation} and {@link Sampling}. <b>Return values</b> are serialized with JSON-B: records, maps,
  * collections, strings, numbers, {@code jakarta.json.JsonValue}; {@code void} answers {@code null}. A method may
  * return a {@link java.util.concurrent.CompletionStage} to answer later without holding a thread.
  *
@@ -43,8 +44,8 @@ import java.lang.annotation.Target;
  * JSON-RPC response line.
  *
  * <p>It is a CDI {@link Qualifier} whose members are all {@link Nonbinding}, so {@code @Tool} on a bean class does
- * not split beans by tool name; the attribute names follow Quarkus MCP Server and {@code org.mcpjava} so that tools
- * written for them port by changing imports.
+ * not split beans by tool name. The attribute names follow Quarkus MCP Server's; {@code docs/porting-from-quarkus.md}
+ * lists what ports by changing imports and what does not.
  */
 @Qualifier
 @Documented

@@ -6,7 +6,13 @@
  *   <li>{@link org.statelessmcp.api.Tool} marks a CDI bean method as a tool;</li>
  *   <li>{@link org.statelessmcp.api.ToolArg} names and describes its arguments;</li>
  *   <li>{@link org.statelessmcp.api.Emitter} streams chunks from a streaming tool;</li>
- *   <li>{@link org.statelessmcp.api.ToolCallException} reports a failure meant for the caller.</li>
+ *   <li>{@link org.statelessmcp.api.ToolCallException} reports a failure meant for the caller;</li>
+ *   <li>{@link org.statelessmcp.api.ToolResponse} and the {@link org.statelessmcp.api.Content} types make a whole
+ *       answer;</li>
+ *   <li>{@link org.statelessmcp.api.Progress}, {@link org.statelessmcp.api.McpLog},
+ *       {@link org.statelessmcp.api.Cancellation}, {@link org.statelessmcp.api.RequestId} and
+ *       {@link org.statelessmcp.api.Caller} give any tool its call's context;</li>
+ *   <li>{@link org.statelessmcp.api.ClientInput} asks the client during the call.</li>
  * </ul>
  */
 package org.statelessmcp.api;
