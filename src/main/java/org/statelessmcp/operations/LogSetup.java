@@ -39,6 +39,12 @@ public class LogSetup {
     private final Masking masking;
     private final List<Installed> installed = new ArrayList<>();
     private Level ownLevel;
+    /**
+     * Where what a tool throws is logged, causes and their secrets included. Held here: java.util.logging keeps only
+     * weak references to loggers, and a collected one would lose its filter.
+     */
+    private final Logger toolLogger = Logger.getLogger("org.statelessmcp.tools");
+    private RequestLogFilter toolFilter;
 
     /** For the CDI client proxy only. */
     protected LogSetup() {
@@ -94,6 +100,11 @@ public class LogSetup {
             }
             installed.add(new Installed(handler, filter, replacedFormatter, replacedLevel));
         }
+        // Open Liberty's handlers ignore their filters: the tool logger's own filter masks and tags its records
+        // before any handler sees them; on the other servers the handlers' filters find them done already
+        boolean jsonTags = installed.stream().anyMatch(each -> each.formatter() != null);
+        toolFilter = new RequestLogFilter(toolLogger.getFilter(), masking, jsonTags);
+        toolLogger.setFilter(toolFilter);
     }
 
     synchronized void uninstall(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
@@ -112,6 +123,10 @@ public class LogSetup {
             }
         }
         installed.clear();
+        if (toolFilter != null && toolLogger.getFilter() == toolFilter) {
+            toolLogger.setFilter(toolFilter.previous());
+        }
+        toolFilter = null;
         Logger.getLogger("org.statelessmcp").setLevel(ownLevel);
     }
 
