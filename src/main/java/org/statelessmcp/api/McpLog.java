@@ -68,6 +68,10 @@ public interface McpLog {
     enum LogLevel {
         DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY, OFF;
 
+        /** The names of the levels on the wire, least severe first. */
+        public static final java.util.List<String> WIRE_NAMES = java.util.Arrays.stream(values())
+                .filter(level -> level != OFF).map(LogLevel::wireName).toList();
+
         /** The level of a wire name such as {@code "warning"}, or {@code null} for none. */
         public static LogLevel from(String name) {
             if (name == null || name.isBlank()) {

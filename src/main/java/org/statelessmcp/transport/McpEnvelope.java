@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.statelessmcp.mcp.LogLevel;
+import org.statelessmcp.api.McpLog.LogLevel;
 import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -83,8 +83,9 @@ final class McpEnvelope {
                     + McpVersions.STATELESS);
         }
         JsonValue level = meta.get(META_LOG_LEVEL);
-        if (level != null && !(level instanceof JsonString named && LogLevel.isValid(named.getString()))) {
-            return invalid("params._meta[\"" + META_LOG_LEVEL + "\"] must be one of " + LogLevel.LEVELS);
+        if (level != null && !(level instanceof JsonString named && LogLevel.from(named.getString()) != null
+                && LogLevel.from(named.getString()).wireName().equals(named.getString()))) {
+            return invalid("params._meta[\"" + META_LOG_LEVEL + "\"] must be one of " + LogLevel.WIRE_NAMES);
         }
         return new Accepted(new RequestContext(header, capabilities,
                 level == null ? null : ((JsonString) level).getString(), principal));
