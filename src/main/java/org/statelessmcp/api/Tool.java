@@ -35,7 +35,8 @@ import java.lang.annotation.Target;
  *
  * <p><b>Parameters.</b> Each parameter is a named argument (see {@link ToolArg}) except those the server supplies:
  * {@link Emitter}, {@link Progress}, {@link McpLog}, {@link Cancellation}, {@link RequestId}, {@link Caller},
- * {@link ClientInput}, {@link Elicitation} and {@link Sampling}. <b>Return values</b> are serialized with JSON-B: records, maps,
+ * {@link ClientInput}, {@link Elicitation} and {@link Sampling}. <b>Return values</b> are serialized with JSON-B:
+ * records, maps,
  * collections, strings, numbers, {@code jakarta.json.JsonValue}; {@code void} answers {@code null}. A method may
  * return a {@link java.util.concurrent.CompletionStage} to answer later without holding a thread.
  *

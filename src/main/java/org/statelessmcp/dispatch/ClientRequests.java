@@ -30,7 +30,8 @@ public interface ClientRequests {
 
     /**
      * Sends one request; the future completes with the client's result, or fails with {@link ToolCallException}
-     * when the client refused, or with {@link org.statelessmcp.api.InputRequired} when the call must end here to get the answer.
+     * when the client refused, or with {@link org.statelessmcp.api.InputRequired} when the call must end here to get
+     * the answer.
      */
     CompletableFuture<JsonObject> send(InputRequest request);
 }

@@ -27,9 +27,10 @@ import org.statelessmcp.registry.ToolHandle;
 /**
  * Runs tool calls. A plain tool runs on the calling thread: for the one-shot calls that make up most traffic this
  * is the cheapest place. A blocking tool whose client hears of it while it runs (chunks, progress, log messages),
- * that asks its client, or that takes a {@code Cancellation} runs on the managed executor, because its caller has gone asynchronous and must not hold the
- * request thread. A tool that returns a {@code CompletionStage} is invoked on the calling thread and answers whenever
- * its stage completes, holding no thread while it waits. Every call is watched for its deadline.
+ * that asks its client, or that takes a {@code Cancellation} runs on the managed executor, because its caller has
+ * gone asynchronous and must not hold the request thread. A tool that returns a {@code CompletionStage} is invoked
+ * on the calling thread and answers whenever its stage completes, holding no thread while it waits. Every call is
+ * watched for its deadline.
  *
  * <p>Nothing a tool throws reaches the client but the message of a {@link ToolCallException}; causes and other
  * exceptions go to the observer, which logs them.
@@ -192,7 +193,8 @@ public final class ToolExecutor {
                     observer.resultUnserializable(tool.name(), unserializable);
                 }
             }
-            String message = declared.getMessage() != null ? declared.getMessage() : "Tool '" + tool.name() + "' failed";
+            String message = declared.getMessage() != null ? declared.getMessage()
+                    : "Tool '" + tool.name() + "' failed";
             return new Outcome.Failure(JsonRpcError.toolFailed(message, data));
         }
         if (!control.isCancelled()) {

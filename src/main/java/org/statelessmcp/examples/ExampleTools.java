@@ -97,7 +97,8 @@ public class ExampleTools {
         // the same loop as a blocking tool's, each step run by the scheduler: no thread is held between chunks
         return Ticker.repeat(scheduler, count, delay, new Generated("result", count), current -> {
             if (failAfter.isPresent() && current - 1 == failAfter.get()) {
-                throw new ToolCallException("generate_numbers failed after " + failAfter.get() + " chunks, as requested");
+                throw new ToolCallException("generate_numbers failed after " + failAfter.get()
+                        + " chunks, as requested");
             }
             emitter.emit(new Progress("progress", current, count, Math.round(current * 1000.0 / count) / 10.0));
         });

@@ -74,7 +74,8 @@ class CallContextParametersTest {
         log.debug("detail %d", 1);
         log.info("reindexing %d rows", 3);
         log.send(LogLevel.WARNING, java.util.Map.of("rows", 3));
-        assertEquals(List.of("log info reindex \"reindexing 3 rows\"", "log warning reindex {\"rows\":3}"), channel.sent);
+        assertEquals(List.of("log info reindex \"reindexing 3 rows\"", "log warning reindex {\"rows\":3}"),
+                channel.sent);
         assertTrue(log.isEnabled(LogLevel.ERROR));
         assertFalse(log.isEnabled(LogLevel.DEBUG));
     }

@@ -58,7 +58,8 @@ class QuarkusPortIT extends DeployedWarTest {
     void aCauseGivenToToolCallExceptionStaysOnTheServer() {
         for (McpResponse response : List.of(kit.mcp2026().call("parseOrderId", Map.of("value", "x1")),
                 kit.mcp2025().call("parseOrderId", Map.of("value", "x1")))) {
-            response.assertIsError("Order ID must be a number").assertNoInternals().assertText("Order ID must be a number");
+            response.assertIsError("Order ID must be a number").assertNoInternals()
+                    .assertText("Order ID must be a number");
         }
         kit.call("parseOrderId", Map.of("value", "x1")).assertError(-32000, "Order ID must be a number")
                 .assertNoInternals();

@@ -163,7 +163,8 @@ class ToolAuthorIT extends DeployedWarTest {
     @Test
     void anErrorResultKeepsEveryPartOverMcp() {
         for (McpTestClient mcp : List.of(kit.mcp2025(), kit.mcp2026())) {
-            McpResponse response = mcp.call("verdict").assertIsError("first part").assertText("first part", "second part");
+            McpResponse response = mcp.call("verdict").assertIsError("first part")
+                    .assertText("first part", "second part");
             assertEquals(42, response.result().getJsonObject("structuredContent").getInt("code"));
         }
     }
@@ -194,7 +195,8 @@ class ToolAuthorIT extends DeployedWarTest {
     @Test
     void logMessagesFollowTheRequestsLogLevelInMcp2026() {
         McpResponse debug = kit.mcp2026().logLevel("debug").call("reindex", Map.of("rows", 2)).assertSuccess();
-        assertEquals(List.of("info", "debug", "error"), debug.logs().stream().map(McpResponse.LogMessage::level).toList());
+        assertEquals(List.of("info", "debug", "error"),
+                debug.logs().stream().map(McpResponse.LogMessage::level).toList());
         McpResponse quiet = kit.mcp2026().call("reindex", Map.of("rows", 2)).assertSuccess();
         assertEquals(List.of(), quiet.logs());
         assertEquals(List.of(), quiet.progress());
@@ -205,7 +207,8 @@ class ToolAuthorIT extends DeployedWarTest {
         McpResponse response = kit.header("Accept", "application/x-ndjson").call("reindex", Map.of("rows", 2));
         assertEquals("reindexed 2", response.resultValue().toString().replace("\"", ""));
         List<JsonObject> lines = response.chunks().stream().map(JsonValue::asJsonObject).toList();
-        assertEquals(List.of("log", "progress", "progress", "log"), lines.stream().map(line -> line.getString("type")).toList());
+        assertEquals(List.of("log", "progress", "progress", "log"),
+                lines.stream().map(line -> line.getString("type")).toList());
         assertEquals("{\"type\":\"progress\",\"current\":1,\"total\":2,\"percentage\":50.0,\"message\":\"row 1\"}",
                 lines.get(1).toString());
         response.assertNoInternals();
@@ -257,7 +260,8 @@ class ToolAuthorIT extends DeployedWarTest {
         McpTestClient mcp = kit.mcp2026().capabilities("{\"elicitation\":{}}");
         McpResponse asked = mcp.call("confirm").assertInputRequired("confirmation");
         assertEquals("boolean", asked.inputRequests().get("confirmation").getJsonObject("params")
-                .getJsonObject("requestedSchema").getJsonObject("properties").getJsonObject("proceed").getString("type"));
+                .getJsonObject("requestedSchema").getJsonObject("properties").getJsonObject("proceed")
+                .getString("type"));
         asked.answer("confirmation", CONFIRMATION).assertSuccess().assertText("confirmed");
     }
 

@@ -64,10 +64,10 @@ class McpChannelTest {
         chunks.send("\"step one\"");
         chunks.send("{\"n\":2}");
         assertEquals(List.of(
-                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,\"progress\":1,"
-                        + "\"message\":\"step one\"}}",
-                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,\"progress\":2,"
-                        + "\"message\":\"{\\\"n\\\":2}\"}}"), sent);
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,"
+                        + "\"progress\":1,\"message\":\"step one\"}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,"
+                        + "\"progress\":2,\"message\":\"{\\\"n\\\":2}\"}}"), sent);
     }
 
     @Test
