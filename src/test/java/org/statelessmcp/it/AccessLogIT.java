@@ -3,14 +3,10 @@ package org.statelessmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpTestClient;
 
 /**
  * Where access lines go, read from real Payara Micro runs with the console format: by default ({@code auto}) a
@@ -20,17 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccessLogIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static HttpResponse<String> post(PayaraMicroProcess server, String requestId, String body)
-            throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.mcpUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .header("X-Request-ID", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** A call as an MCP client sends it (accepting both answers), under {@code requestId}. */
+    private static McpTestClient kit(PayaraMicroProcess server, String requestId) {
+        return server.kit().header("Accept", "application/json, text/event-stream").header("X-Request-ID", requestId);
     }
 
     private static List<String> accessLines(List<String> output, String requestId) {
@@ -42,11 +30,10 @@ class AccessLogIT {
     void byDefaultPayaraMicroGetsOneOwnWrittenLinePerRequestEvenJustBeforeItStops() throws Exception {
         PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.productWar(), "access");
         try (server) {
-            assertEquals(200, post(server, "it-access-1", WireClient.call(1, "add", "{\"a\":2,\"b\":3}")).statusCode());
-            assertEquals(200, post(server, "it-access-2", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
-                    + "\"params\":{\"name\":\"generate_numbers\",\"arguments\":{\"count\":3,\"delay\":0.01}}}")
-                    .statusCode());
-            assertEquals(200, post(server, "it-access-3", WireClient.call(3, "add", "{\"a\":1,\"b\":1}")).statusCode());
+            kit(server, "it-access-1").call("add", Map.of("a", 2, "b", 3)).assertStatus(200);
+            kit(server, "it-access-2").request("tools/call", "{\"name\":\"generate_numbers\","
+                    + "\"arguments\":{\"count\":3,\"delay\":0.01}}").assertStatus(200);
+            kit(server, "it-access-3").call("add", Map.of("a", 1, "b", 1)).assertStatus(200);
             // stopped at once: the line of the last request is still queued, and must be written on the way out
         }
         // the process has ended; what it printed last may still be on its way through the pipe
@@ -69,7 +56,7 @@ class AccessLogIT {
     void theServerTargetWritesRecordsOfTheServersLogging() throws Exception {
         try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.productWar(), "access-server",
                 Map.of("SMCP_LOG_ACCESS_TARGET", "server"))) {
-            assertEquals(200, post(server, "it-access-s1", WireClient.call(1, "add", "{\"a\":2,\"b\":3}")).statusCode());
+            kit(server, "it-access-s1").call("add", Map.of("a", 2, "b", 3)).assertStatus(200);
             assertTrue(server.awaitOutput("it-access-s1 add] POST /mcp add add 200", 30),
                     String.join("\n", server.output()));
             List<String> output = server.output();
@@ -87,8 +74,8 @@ class AccessLogIT {
                 Map.of("SMCP_LOG_ACCESS_TARGET", "syslog"))) {
             assertTrue(server.awaitOutput("smcp.log.access.target must be auto, stderr, stdout or server, not"
                     + " 'syslog'", 30), String.join("\n", server.output()));
-            assertEquals(404, post(server, "it-access-b1", WireClient.call(1, "add", "{\"a\":2,\"b\":3}"))
-                    .statusCode(), "the application must not be served");
+            // the application must not be served
+            kit(server, "it-access-b1").call("add", Map.of("a", 2, "b", 3)).assertStatus(404);
         }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /** {@code GET /health}, {@code GET /tools} and {@code GET /tools/{name}} of the WAR exactly as shipped. */
 class CatalogIT extends DeployedWarTest {
@@ -24,18 +24,17 @@ class CatalogIT extends DeployedWarTest {
 
     @Test
     void healthReportsStatusVersionAndToolCount() {
-        HttpResponse<String> response = client.get("health");
-        assertEquals(200, response.statusCode());
-        JsonObject health = WireClient.object(response.body());
+        McpResponse response = kit.get("health").assertStatus(200);
+        JsonObject health = response.json();
         assertEquals("healthy", health.getString("status"));
         assertEquals(EXAMPLES.size(), health.getInt("tools"));
         assertTrue(health.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), health.toString());
-        assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent(), response.toString());
     }
 
     @Test
     void toolsListsEveryExampleTool() {
-        JsonObject catalog = WireClient.object(client.get("tools").body());
+        JsonObject catalog = kit.list().json();
         assertEquals(EXAMPLES.size(), catalog.getInt("count"));
         for (String name : EXAMPLES) {
             JsonObject tool = catalog.getJsonObject("tools").getJsonObject(name);
@@ -47,9 +46,7 @@ class CatalogIT extends DeployedWarTest {
 
     @Test
     void toolDescribesItsStreamingTimeoutAndInputSchema() {
-        HttpResponse<String> response = client.get("tools/generate_numbers");
-        assertEquals(200, response.statusCode());
-        JsonObject tool = WireClient.object(response.body());
+        JsonObject tool = kit.get("tools/generate_numbers").assertStatus(200).json();
         assertTrue(tool.getBoolean("streaming"));
         assertEquals(60, tool.getInt("timeout"));
         JsonObject properties = tool.getJsonObject("inputSchema").getJsonObject("properties");
@@ -62,7 +59,7 @@ class CatalogIT extends DeployedWarTest {
 
     @Test
     void toolWithoutDeclaredTimeoutShowsTheDefault() {
-        JsonObject tool = WireClient.object(client.get("tools/add").body());
+        JsonObject tool = kit.get("tools/add").json();
         assertFalse(tool.getBoolean("streaming"));
         assertEquals(30, tool.getInt("timeout"));
         assertEquals(List.of("a", "b"), tool.getJsonObject("inputSchema").getJsonArray("required")
@@ -72,14 +69,13 @@ class CatalogIT extends DeployedWarTest {
 
     @Test
     void unknownToolIs404WithAJsonBody() {
-        HttpResponse<String> response = client.get("tools/no_such_tool");
-        assertEquals(404, response.statusCode());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("not_found", WireClient.object(response.body()).getString("error"));
+        McpResponse response = kit.get("tools/no_such_tool").assertStatus(404)
+                .assertHeader("Content-Type", "application/json").assertNoInternals();
+        assertEquals("not_found", response.json().getString("error"));
     }
 
     @Test
     void probeToolsAreNotInTheShippedWar() {
-        assertEquals(404, client.get("tools/probe_state").statusCode());
+        kit.get("tools/probe_state").assertStatus(404);
     }
 }

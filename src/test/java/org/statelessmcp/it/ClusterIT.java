@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.conformance.ConformanceTools;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * Two instances in one Payara (Hazelcast) cluster on loopback: a 2025 client's answer to a tool's question, a
@@ -88,8 +84,7 @@ class ClusterIT {
         NodeTools.Run run = NodeTools.run("cluster-alternating-client.txt", 120, "alternating-client.mjs",
                 first.mcpUrl(), second.mcpUrl());
         assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        JsonObject seen = WireClient.object(lines[lines.length - 1]);
+        JsonObject seen = run.lastJson();
         assertEquals("User response: action=accept, content={\"username\":\"grace\",\"email\":\"grace@example.com\"}",
                 seen.getString("elicitation"), seen.toString());
         List<String> requests = seen.getJsonArray("requests").getValuesAs(JsonString.class).stream()
@@ -112,38 +107,23 @@ class ClusterIT {
 
     @Test
     void twoInstancesEnforceOneLimitBetweenThem() {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int admitted = 0;
         int refused = 0;
         for (int i = 0; i < 16; i++) {
             PayaraMicroProcess server = i % 2 == 0 ? first : second;
-            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(server.mcpUrl()))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+            McpResponse response = server.kit()
                     // no trusted proxy is configured: a made-up forwarded address changes nothing
                     .header("X-Forwarded-For", "192.0.2." + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(i, "echo", "{\"message\":\"x\"}")))
-                    .build());
-            if (response.statusCode() == 200) {
+                    .id(i).call("echo", Map.of("message", "x"));
+            if (response.status() == 200) {
                 admitted++;
             } else {
-                assertEquals(429, response.statusCode(), response.body());
+                response.assertStatus(429);
                 refused++;
             }
         }
         // exact within a window; a window boundary crossed during the loop may let one more through
         assertTrue(admitted == 10 || admitted == 11, "admitted " + admitted + ", refused " + refused);
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String port(String request) {

@@ -3,15 +3,9 @@ package org.statelessmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +14,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
+import org.statelessmcp.testkit.McpTestClient;
 
 /**
  * {@code SMCP_AUTH_MECHANISM=container}: the server's own login protects {@code /mcp} — here BASIC against Payara's
@@ -30,7 +26,6 @@ class ContainerLoginIT {
 
     private static final String PASSWORD = "s3cret-Passw0rd-for-it";
     private static PayaraMicroProcess server;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,42 +50,34 @@ class ContainerLoginIT {
         }
     }
 
-    private static HttpResponse<String> add(String user) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.mcpUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(1, "add", "{\"a\":2,\"b\":3}")));
+    /** Calls {@code add} as {@code user:password} with BASIC, or without credentials. */
+    private static McpResponse add(String user) {
+        McpTestClient kit = server.kit();
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user).getBytes(StandardCharsets.UTF_8)));
+            kit = kit.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    user.getBytes(StandardCharsets.UTF_8)));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return kit.id(1).call("add", Map.of("a", 2, "b", 3));
     }
 
     @Test
-    void withoutCredentialsTheServersLoginChallenges() throws Exception {
-        HttpResponse<String> response = add(null);
-        assertEquals(401, response.statusCode());
-        assertEquals("Basic realm=\"file\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+    void withoutCredentialsTheServersLoginChallenges() {
+        add(null).assertStatus(401).assertHeader("WWW-Authenticate", "Basic realm=\"file\"");
     }
 
     @Test
-    void aWrongPasswordIsRefused() throws Exception {
-        assertEquals(401, add("dora:" + PASSWORD + "x").statusCode());
+    void aWrongPasswordIsRefused() {
+        add("dora:" + PASSWORD + "x").assertStatus(401);
     }
 
     @Test
-    void aUserInTheToolsRoleCallsIt() throws Exception {
-        HttpResponse<String> response = add("dora:" + PASSWORD);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(5, WireClient.object(response.body()).getJsonObject("result").getInt("result"));
+    void aUserInTheToolsRoleCallsIt() {
+        assertEquals(5, add("dora:" + PASSWORD).assertStatus(200).result().getInt("result"));
     }
 
     @Test
-    void aUserWithoutTheRoleIsForbidden() throws Exception {
-        HttpResponse<String> response = add("eve:" + PASSWORD);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(-32011, WireClient.object(response.body()).getJsonObject("error").getInt("code"));
+    void aUserWithoutTheRoleIsForbidden() {
+        add("eve:" + PASSWORD).assertStatus(200).assertError(-32011, null).assertNoInternals();
     }
 
     @Test

@@ -118,9 +118,8 @@ class FuzzIT extends DeployedWarTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        HttpResponse<String> ready = client.get(TargetServer.current().health(base, "ready").toString());
-        assertEquals(200, ready.statusCode(), ready.body());
+        kit.get(TargetServer.current().health(base, "ready")).assertStatus(200);
         assertEquals("{\"jsonrpc\":\"2.0\",\"result\":{\"result\":5},\"id\":1}",
-                client.post(WireClient.call(1, "add", "{\"a\":2,\"b\":3}")).body());
+                kit.id(1).call("add", "{\"a\":2,\"b\":3}").body());
     }
 }

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /** The JSON-RPC 2.0 envelope on {@code POST /mcp}: ids, notifications, batches, and every protocol-level error. */
 class JsonRpcIT extends DeployedWarTest {
@@ -22,11 +26,9 @@ class JsonRpcIT extends DeployedWarTest {
         return Deployments.withProbes();
     }
 
-
-    private JsonObject answer(String body) {
-        HttpResponse<String> response = client.post(body);
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""), response.body());
-        return WireClient.object(response.body());
+    /** A JSON answer: the message, after its Content-Type is checked. */
+    private static JsonObject answer(McpResponse response) {
+        return response.assertHeader("Content-Type", "application/json").json();
     }
 
     private static int errorCode(JsonObject response) {
@@ -35,9 +37,7 @@ class JsonRpcIT extends DeployedWarTest {
 
     @Test
     void addAnswersTheSumAsAJsonRpcResult() {
-        HttpResponse<String> response = client.post(WireClient.call(1, "add", "{\"a\":2,\"b\":3}"));
-        assertEquals(200, response.statusCode());
-        JsonObject answer = WireClient.object(response.body());
+        JsonObject answer = kit.id(1).call("add", Map.of("a", 2, "b", 3)).assertStatus(200).json();
         assertEquals("2.0", answer.getString("jsonrpc"));
         assertEquals(5, answer.getJsonObject("result").getInt("result"));
         assertEquals(1, answer.getInt("id"));
@@ -45,70 +45,61 @@ class JsonRpcIT extends DeployedWarTest {
 
     @Test
     void stringIdIsEchoedExactly() {
-        assertEquals("abc-1", answer(WireClient.call("abc-1", "echo", "{\"message\":\"hi\"}")).getString("id"));
+        assertEquals("abc-1", answer(kit.id("abc-1").call("echo", Map.of("message", "hi"))).getString("id"));
     }
 
     @Test
     void largeIntegerIdIsEchoedExactly() {
-        String body = client.post(WireClient.call("12345678901234567890", "echo", "{\"message\":\"x\"}")
-                .replace("\"12345678901234567890\"", "12345678901234567890")).body();
+        String body = kit.id(new BigInteger("12345678901234567890")).call("echo", Map.of("message", "x")).body();
         assertTrue(body.endsWith("\"id\":12345678901234567890}"), body);
     }
 
     @Test
     void nullIdIsEchoedAsNull() {
-        assertEquals(JsonValue.NULL, answer(WireClient.call(null, "echo", "{\"message\":\"x\"}")).get("id"));
+        assertEquals(JsonValue.NULL, answer(kit.id(JsonValue.NULL).call("echo", Map.of("message", "x"))).get("id"));
     }
 
     @Test
     void fractionalIdIsAnInvalidRequest() {
-        HttpResponse<String> response = client.post(WireClient.call(1.5, "add", "{\"a\":1,\"b\":2}"));
-        assertEquals(400, response.statusCode());
-        assertEquals(-32600, errorCode(WireClient.object(response.body())));
+        kit.id(1.5).call("add", Map.of("a", 1, "b", 2)).assertStatus(400).assertError(-32600, null);
     }
 
     @Test
     void objectIdIsAnInvalidRequestAnsweredWithNullId() {
-        JsonObject answer = WireClient.object(client.post(
-                "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"add\"}").body());
-        assertEquals(-32600, errorCode(answer));
+        JsonObject answer = kit.id(Json.createObjectBuilder().add("a", 1).build()).request("add")
+                .assertError(-32600, null).json();
         assertEquals(JsonValue.NULL, answer.get("id"));
     }
 
     @Test
     void missingOrWrongJsonrpcVersionIsAnInvalidRequest() {
-        assertEquals(-32600, errorCode(WireClient.object(client.post("{\"id\":1,\"method\":\"add\"}").body())));
-        assertEquals(-32600, errorCode(WireClient.object(
-                client.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"add\"}").body())));
+        kit.send("{\"id\":1,\"method\":\"add\"}").assertError(-32600, null);
+        kit.send("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"add\"}").assertError(-32600, null);
     }
 
     @Test
     void nonStringMethodIsAnInvalidRequestThatKeepsTheId() {
-        JsonObject answer = WireClient.object(client.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}").body());
-        assertEquals(-32600, errorCode(answer));
+        JsonObject answer = kit.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}").assertError(-32600, null).json();
         assertEquals(7, answer.getInt("id"));
     }
 
     @Test
     void scalarParamsAreAnInvalidRequest() {
-        assertEquals(-32600, errorCode(WireClient.object(client.post(WireClient.call(1, "add", "3")).body())));
+        kit.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":3}").assertError(-32600, null);
     }
 
     @Test
     void invalidJsonIsAParseErrorWithHttp400() {
-        HttpResponse<String> response = client.post("{\"jsonrpc\":\"2.0\",");
-        assertEquals(400, response.statusCode());
-        JsonObject answer = WireClient.object(response.body());
-        assertEquals(-32700, errorCode(answer));
+        JsonObject answer = kit.send("{\"jsonrpc\":\"2.0\",").assertStatus(400).assertError(-32700, null).json();
         assertEquals(JsonValue.NULL, answer.get("id"));
     }
 
     @Test
     void invalidUtf8IsAParseError() {
-        byte[] body = WireClient.call(1, "echo", "{\"message\":\"@\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = kit.id(1).requestBody("echo", "{\"message\":\"@\"}").getBytes(StandardCharsets.UTF_8);
         int at = new String(body, StandardCharsets.UTF_8).indexOf('@');
         body[at] = (byte) 0xC3; // a lead byte followed by '"' is not UTF-8
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(kit.endpoint())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertEquals(-32700, errorCode(WireClient.object(response.body())));
@@ -116,45 +107,43 @@ class JsonRpcIT extends DeployedWarTest {
 
     @Test
     void nanIsAParseError() {
-        assertEquals(-32700, errorCode(WireClient.object(client.post(WireClient.call(1, "add", "{\"a\":NaN,\"b\":1}")).body())));
+        kit.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":NaN,\"b\":1}}")
+                .assertError(-32700, null);
     }
 
     @Test
     void trailingGarbageIsAParseError() {
-        assertEquals(-32700, errorCode(WireClient.object(client.post(WireClient.call(1, "nothing", null) + " {}").body())));
+        kit.send(kit.id(1).requestBody("nothing", null) + " {}").assertError(-32700, null);
     }
 
     @Test
     void unknownMethodIsMethodNotFoundNamingTheMethod() {
-        JsonObject error = answer(WireClient.call(3, "no_such_tool", "{}")).getJsonObject("error");
-        assertEquals(-32601, error.getInt("code"));
+        JsonObject error = answer(kit.id(3).call("no_such_tool", "{}").assertError(-32601, null)).getJsonObject("error");
         assertEquals("no_such_tool", error.getJsonObject("data").getString("method"));
     }
 
     @Test
     void notificationGetsNoBody() {
-        HttpResponse<String> response = client.post("{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":{\"a\":1,\"b\":2}}");
-        assertEquals(202, response.statusCode());
+        McpResponse response = kit.send("{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":{\"a\":1,\"b\":2}}");
+        assertEquals(202, response.status());
         assertEquals("", response.body());
     }
 
     @Test
     void notificationOfAnUnknownMethodGetsNoBodyEither() {
-        HttpResponse<String> response = client.post("{\"jsonrpc\":\"2.0\",\"method\":\"no_such_tool\"}");
-        assertEquals(202, response.statusCode());
+        McpResponse response = kit.send("{\"jsonrpc\":\"2.0\",\"method\":\"no_such_tool\"}");
+        assertEquals(202, response.status());
         assertEquals("", response.body());
     }
 
     @Test
     void batchAnswersEveryRequestInOneArray() {
-        HttpResponse<String> response = client.post("["
-                + WireClient.call(1, "add", "{\"a\":1,\"b\":2}") + ","
+        JsonArray answers = kit.send("["
+                + kit.id(1).requestBody("add", "{\"a\":1,\"b\":2}") + ","
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1]},"
-                + WireClient.call(2, "no_such_tool", null) + ","
+                + kit.id(2).requestBody("no_such_tool", null) + ","
                 + "42,"
-                + WireClient.call(3, "slow", "{\"seconds\":0.2}") + "]");
-        assertEquals(200, response.statusCode());
-        JsonArray answers = (JsonArray) WireClient.structure(response.body());
+                + kit.id(3).requestBody("slow", "{\"seconds\":0.2}") + "]").assertStatus(200).batch();
         assertEquals(4, answers.size(), "the notification gets no entry: " + answers);
         assertEquals(3, answers.getJsonObject(0).getJsonObject("result").getInt("result"));
         assertEquals(-32601, errorCode(answers.getJsonObject(1)));
@@ -166,68 +155,54 @@ class JsonRpcIT extends DeployedWarTest {
 
     @Test
     void emptyBatchIsOneInvalidRequest() {
-        HttpResponse<String> response = client.post("[]");
-        JsonObject answer = WireClient.object(response.body());
-        assertEquals(-32600, errorCode(answer));
+        kit.send("[]").assertError(-32600, null);
     }
 
     @Test
     void batchOfNotificationsGetsNoBody() {
-        HttpResponse<String> response = client.post("[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2]},"
+        McpResponse response = kit.send("[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2]},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"x\"]}]");
-        assertEquals(202, response.statusCode());
+        assertEquals(202, response.status());
         assertEquals("", response.body());
     }
 
     @Test
     void everyResponseCarriesANewRequestIdWhenTheClientSentNone() {
-        HttpResponse<String> response = client.post(WireClient.call(1, "add", "[1,2]"));
-        String id = response.headers().firstValue("X-Request-ID").orElse("");
+        String id = String.valueOf(kit.call("add", "[1,2]").header("X-Request-ID"));
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
     }
 
     @Test
     void saneIncomingRequestIdIsKept() {
-        HttpResponse<String> response = client.send(client.postRequest(WireClient.call(1, "add", "[1,2]"))
-                .header("X-Request-ID", "trace-42.a:b").build());
-        assertEquals("trace-42.a:b", response.headers().firstValue("X-Request-ID").orElse(""));
+        kit.header("X-Request-ID", "trace-42.a:b").call("add", "[1,2]").assertHeader("X-Request-ID", "trace-42.a:b");
     }
 
     @Test
     void insaneIncomingRequestIdIsReplaced() {
-        HttpResponse<String> response = client.send(client.postRequest(WireClient.call(1, "add", "[1,2]"))
-                .header("X-Request-ID", "bad id with spaces <script>").build());
-        String id = response.headers().firstValue("X-Request-ID").orElse("");
+        String id = String.valueOf(kit.header("X-Request-ID", "bad id with spaces <script>").call("add", "[1,2]")
+                .header("X-Request-ID"));
         assertFalse(id.contains(" "), id);
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
     }
 
     @Test
     void getOnTheEndpointIsMethodNotAllowed() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp")).GET().build());
-        assertEquals(405, response.statusCode());
-        assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
-        assertEquals("method_not_allowed", WireClient.object(response.body()).getString("error"));
+        McpResponse response = kit.get("mcp").assertStatus(405).assertHeader("Allow", "POST");
+        assertEquals("method_not_allowed", response.json().getString("error"));
     }
 
     @Test
     void deleteOnTheEndpointIsMethodNotAllowed() {
-        assertEquals(405, client.send(HttpRequest.newBuilder(client.uri("mcp")).DELETE().build()).statusCode());
+        kit.http("DELETE", "mcp").assertStatus(405);
     }
 
     @Test
     void formContentTypeIsUnsupportedMediaType() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(1, "add", "[1,2]"))).build());
-        assertEquals(415, response.statusCode());
+        kit.header("Content-Type", "application/x-www-form-urlencoded").call("add", "[1,2]").assertStatus(415);
     }
 
     @Test
     void jsonWithACharsetParameterIsAccepted() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp"))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(1, "add", "[1,2]"))).build());
-        assertEquals(200, response.statusCode());
+        kit.header("Content-Type", "application/json; charset=UTF-8").call("add", "[1,2]").assertStatus(200);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,11 +11,14 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * Configured limits and settings: body size, JSON nesting, batch size (set through the SMCP_MAX_BATCH_SIZE
@@ -41,8 +43,8 @@ class LimitsIT extends DeployedWarTest {
 
 
     /** A call of exactly {@code size} bytes, padded with strings within the string-length limit. */
-    private static String padded(int size) {
-        String call = WireClient.call(1, "nothing", "{}");
+    private String padded(int size) {
+        String call = kit.id(1).requestBody("nothing", "{}");
         int length = size - call.length() - 11;
         StringBuilder pad = new StringBuilder(length);
         int run = 0;
@@ -62,15 +64,13 @@ class LimitsIT extends DeployedWarTest {
     void bodyAtTheLimitIsServed() {
         String body = padded(4096);
         assertEquals(4096, body.length());
-        assertEquals(200, client.post(body).statusCode());
+        kit.send(body).assertStatus(200);
     }
 
     @Test
     void declaredBodyPastTheLimitIsRefusedWith413() {
-        HttpResponse<String> response = client.post(padded(5000));
-        assertEquals(413, response.statusCode());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32004, error.getInt("code"));
+        JsonObject error = kit.send(padded(5000)).assertStatus(413).assertError(-32004, null).assertNoInternals()
+                .error();
         assertEquals(4096, error.getJsonObject("data").getInt("limit"));
     }
 
@@ -78,7 +78,7 @@ class LimitsIT extends DeployedWarTest {
     void chunkedBodyPastTheLimitIsRefusedWhileItIsRead() throws IOException {
         byte[] body = padded(4097).getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
-            socket.getOutputStream().write(("POST " + client.uri("mcp").getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            socket.getOutputStream().write(("POST " + kit.endpoint().getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body);
@@ -92,10 +92,11 @@ class LimitsIT extends DeployedWarTest {
 
     @Test
     void chunkedBodyWithinTheLimitIsServed() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("mcp"))
+        // a body of unknown length, sent chunked: the kit sends its length, so this one goes by hand
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(kit.endpoint())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
-                        WireClient.call(1, "nothing", null).getBytes(StandardCharsets.UTF_8))))
+                        kit.id(1).requestBody("nothing", null).getBytes(StandardCharsets.UTF_8))))
                 .build());
         assertEquals(200, response.statusCode(), response.body());
     }
@@ -103,53 +104,36 @@ class LimitsIT extends DeployedWarTest {
     @Test
     void jsonNestedDeeperThanTheLimitIsAParseError() {
         String deep = "[".repeat(8) + "]".repeat(8);
-        HttpResponse<String> response = client.post(WireClient.call(1, "nothing", "{\"x\":" + deep + "}"));
-        assertEquals(400, response.statusCode());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32700, error.getInt("code"));
-        assertTrue(error.getString("message").contains("nesting"), error.toString());
+        kit.call("nothing", "{\"x\":" + deep + "}").assertStatus(400).assertError(-32700, "nesting");
     }
 
     @Test
     void jsonNestedAtTheLimitIsParsed() {
         String deep = "[".repeat(6) + "]".repeat(6);
-        JsonObject error = WireClient.object(client.post(
-                WireClient.call(1, "nothing", "{\"x\":" + deep + "}")).body()).getJsonObject("error");
         // it got past the parser: the tool refuses the unknown argument
-        assertEquals(-32602, error.getInt("code"));
+        kit.call("nothing", "{\"x\":" + deep + "}").assertError(-32602, null);
     }
 
     @Test
     void aStringLongerThanTheLimitIsAnInvalidRequest() {
-        HttpResponse<String> response = client.post(WireClient.call(1, "refuse", "{\"reason\":\"" + "r".repeat(201)
-                + "\"}"));
-        assertEquals(400, response.statusCode());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32600, error.getInt("code"));
-        assertTrue(error.getString("message").contains("longer than 200"), error.toString());
+        kit.call("refuse", Map.of("reason", "r".repeat(201))).assertStatus(400)
+                .assertError(-32600, "longer than 200");
         // the server is unharmed: a string at the limit reaches the tool
-        JsonObject atLimit = WireClient.object(client.post(WireClient.call(2, "refuse", "{\"reason\":\""
-                + "r".repeat(200) + "\"}")).body());
-        assertEquals(-32000, atLimit.getJsonObject("error").getInt("code"), atLimit.toString());
+        kit.call("refuse", Map.of("reason", "r".repeat(200))).assertError(-32000, null);
     }
 
     @Test
     void moreArgumentsThanTheLimitAreInvalidParamsInBothDialects() {
         String four = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}";
-        JsonObject seed = WireClient.object(client.post(WireClient.call(7, "nothing", four)).body());
-        assertEquals(-32602, seed.getJsonObject("error").getInt("code"));
-        assertTrue(seed.getJsonObject("error").getString("message").contains("4 arguments exceed the limit of 3"),
-                seed.toString());
+        JsonObject seed = kit.id(7).call("nothing", four).assertError(-32602, "4 arguments exceed the limit of 3").json();
         assertEquals(7, seed.getInt("id"));
-        JsonObject mcp = WireClient.object(client.post("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"nothing\",\"arguments\":" + four + "}}").body());
-        assertEquals(-32602, mcp.getJsonObject("error").getInt("code"), mcp.toString());
+        kit.id(8).request("tools/call", "{\"name\":\"nothing\",\"arguments\":" + four + "}").assertError(-32602, null);
     }
 
-    private static String batch(int size) {
+    private String batch(int size) {
         StringJoiner batch = new StringJoiner(",", "[", "]");
         for (int i = 0; i < size; i++) {
-            batch.add(WireClient.call(i, "nothing", null));
+            batch.add(kit.id(i).requestBody("nothing", null));
         }
         return batch.toString();
     }
@@ -158,83 +142,67 @@ class LimitsIT extends DeployedWarTest {
     void batchUpToTheLimitFromTheEnvironmentIsServed() {
         String body = batch(50);
         assertTrue(body.length() < 4096);
-        JsonArray answers = (JsonArray) WireClient.structure(client.post(body).body());
-        assertEquals(50, answers.size());
+        assertEquals(50, kit.send(body).batch().size());
     }
 
     @Test
     void batchPastTheLimitFromTheEnvironmentIsAnInvalidRequest() {
-        HttpResponse<String> response = client.post(batch(51));
-        assertEquals(400, response.statusCode());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32600, error.getInt("code"));
-        assertTrue(error.getString("message").contains("limit of 50"), error.toString());
+        kit.send(batch(51)).assertStatus(400).assertError(-32600, "limit of 50");
     }
 
     @Test
     void toolWithoutATimeoutGetsTheConfiguredDefault() {
-        assertEquals(7, WireClient.object(client.get("tools/nothing").body()).getInt("timeout"));
+        assertEquals(7, kit.get("tools/nothing").json().getInt("timeout"));
     }
 
     @Test
     void declaredTimeoutIsCappedByTheConfiguredMaximum() {
-        assertEquals(20, WireClient.object(client.get("tools/patient").body()).getInt("timeout"));
+        assertEquals(20, kit.get("tools/patient").json().getInt("timeout"));
     }
 
     @Test
     void exampleToolsCanBeSwitchedOff() {
-        JsonObject catalog = WireClient.object(client.get("tools").body());
-        assertFalse(catalog.getJsonObject("tools").containsKey("add"), catalog.toString());
-        assertTrue(catalog.getJsonObject("tools").containsKey("nothing"));
-        JsonObject answer = WireClient.object(client.post(WireClient.call(1, "add", "[1,2]")).body());
-        assertEquals(-32601, answer.getJsonObject("error").getInt("code"));
+        List<String> catalog = kit.list().toolNames();
+        assertFalse(catalog.contains("add"), catalog.toString());
+        assertTrue(catalog.contains("nothing"));
+        kit.call("add", "[1,2]").assertError(-32601, null);
     }
 
-
-    private HttpResponse<String> preflight(String origin) {
-        return client.send(HttpRequest.newBuilder(client.uri("mcp"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
+    /** A CORS preflight of a POST with the MCP headers, from {@code origin}. */
+    private McpResponse preflight(String origin) {
+        return kit.header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type, mcp-protocol-version")
-                .build());
+                .http("OPTIONS", "mcp");
     }
 
     @Test
     void preflightFromAConfiguredOriginSaysWhatMayBeSent() {
-        HttpResponse<String> allowed = preflight("https://app.example.com");
-        assertEquals(204, allowed.statusCode());
-        assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-        assertEquals("POST", allowed.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
-        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("MCP-Protocol-Version"));
-        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+        McpResponse allowed = preflight("https://app.example.com").assertStatus(204)
+                .assertHeader("Access-Control-Allow-Origin", "https://app.example.com")
+                .assertHeader("Access-Control-Allow-Methods", "POST")
+                .assertHeader("Access-Control-Allow-Credentials", null);
+        assertTrue(String.valueOf(allowed.header("Access-Control-Allow-Headers")).contains("MCP-Protocol-Version"));
     }
 
     @Test
     void preflightFromAnotherOriginGetsNoCorsHeaders() {
-        HttpResponse<String> refused = preflight("https://third.example.com");
-        assertEquals(405, refused.statusCode());
-        assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        preflight("https://third.example.com").assertStatus(405).assertHeader("Access-Control-Allow-Origin", null);
     }
 
     @Test
     void configuredOriginMayReadTheResponseAndItsRequestId() {
-        HttpResponse<String> response = client.send(client.postRequest(WireClient.call(1, "nothing", null))
-                .header("Origin", "https://app.example.com").build());
-        assertEquals("https://app.example.com", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-        assertTrue(response.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("X-Request-ID"));
+        McpResponse response = kit.header("Origin", "https://app.example.com").request("nothing")
+                .assertHeader("Access-Control-Allow-Origin", "https://app.example.com");
+        assertTrue(String.valueOf(response.header("Access-Control-Expose-Headers")).contains("X-Request-ID"));
         assertTrue(response.headers().allValues("Vary").contains("Origin"), response.headers().map().toString());
     }
 
     @Test
     void configuredOriginIsAllowedAndOthersAreNot() {
-        HttpResponse<String> allowed = client.send(client.postRequest(WireClient.call(1, "nothing", null))
-                .header("Origin", "https://other.example.com").build());
-        assertEquals(200, allowed.statusCode());
-        HttpResponse<String> refused = client.send(client.postRequest(WireClient.call(1, "nothing", null))
-                .header("Origin", "https://third.example.com").build());
-        assertEquals(403, refused.statusCode());
-        assertEquals(-32003, WireClient.object(refused.body()).getJsonObject("error").getInt("code"));
+        kit.header("Origin", "https://other.example.com").request("nothing").assertStatus(200);
+        kit.header("Origin", "https://third.example.com").request("nothing").assertStatus(403)
+                .assertError(-32003, null).assertNoInternals();
     }
 
     @Test
@@ -243,16 +211,14 @@ class LimitsIT extends DeployedWarTest {
         String cursor = null;
         int pages = 0;
         do {
-            String params = cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}";
-            JsonObject result = WireClient.object(client.post(WireClient.call(1, "tools/list", params)).body())
-                    .getJsonObject("result");
+            JsonObject result = (cursor == null ? kit.request("tools/list")
+                    : kit.request("tools/list", "{\"cursor\":\"" + cursor + "\"}")).result();
             assertTrue(result.getJsonArray("tools").size() <= 4, result.toString());
             result.getJsonArray("tools").getValuesAs(JsonObject.class).forEach(t -> seen.add(t.getString("name")));
             cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
             pages++;
         } while (cursor != null && pages < 20);
-        JsonObject catalog = WireClient.object(client.get("tools").body());
-        assertEquals(new java.util.TreeSet<>(catalog.getJsonObject("tools").keySet()), seen);
+        assertEquals(new java.util.TreeSet<>(kit.list().toolNames()), seen);
         assertTrue(pages > 1, "more tools than one page holds");
     }
 }

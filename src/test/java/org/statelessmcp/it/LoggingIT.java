@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.tools.LoggingTools;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * The server's log, read from a real Payara Micro run with {@code SMCP_LOG_FORMAT=json} and
@@ -32,7 +28,7 @@ class LoggingIT {
     private static final String TEAM_KEY = "team-key-0123456789abcdef";
     private static final List<JsonObject> LINES = new ArrayList<>();
     private static final List<String> OUTPUT = new ArrayList<>();
-    private static HttpResponse<String> response;
+    private static McpResponse response;
 
     @BeforeAll
     static void callAToolThatLogs() throws Exception {
@@ -41,16 +37,11 @@ class LoggingIT {
                         // the seed's authentication settings, under their seed names
                         "SMCP_AUTH_ENABLED", "true", "SMCP_AUTH_HEADER_NAME", "X-Team-Key",
                         "SMCP_API_KEYS", "[\"" + TEAM_KEY + "\", \"" + HEADER_SECRET + "\"]"))) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            response = http.send(HttpRequest.newBuilder(URI.create(server.mcpUrl()))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+            response = server.kit()
                     .header("X-Request-ID", REQUEST_ID)
                     .header("Authorization", "Bearer " + HEADER_SECRET)
                     .header("X-Team-Key", TEAM_KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString(WireClient.call(1, "chatty",
-                            "{\"password\":\"" + BODY_SECRET + "\"}")))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .call("chatty", Map.of("password", BODY_SECRET));
             // the access line itself, not a start-up line that names the access logger
             assertTrue(server.awaitOutput("\"LoggerName\":\"org.statelessmcp.access\"", 30),
                     String.join("\n", server.output()));
@@ -84,7 +75,7 @@ class LoggingIT {
 
     @Test
     void theToolWasCalled() {
-        assertEquals(200, response.statusCode(), response.body());
+        response.assertStatus(200);
     }
 
     @Test

@@ -261,8 +261,8 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void batchMayMixMcpRequestsAndSeedCalls() {
-        JsonArray answers = mcp().header("MCP-Protocol-Version", null).send("[" + WireClient.call(1, "ping", null) + ","
-                + WireClient.call(2, "add", "[1,2]") + "]").batch();
+        JsonArray answers = mcp().header("MCP-Protocol-Version", null).send("[" + kit.id(1).requestBody("ping", null) + ","
+                + kit.id(2).requestBody("add", "[1,2]") + "]").batch();
         assertEquals("{}", answers.getJsonObject(0).getJsonObject("result").toString());
         assertEquals(3, answers.getJsonObject(1).getJsonObject("result").getInt("result"));
     }

@@ -23,22 +23,11 @@ class NodeMcpClientsIT extends DeployedWarTest {
         return client.uri("mcp").toString();
     }
 
-    /** The last line of the output that is a JSON object: the programs may print notices before it. */
-    private static JsonObject lastJson(String output) {
-        String[] lines = output.strip().split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].startsWith("{") && lines[i].endsWith("}")) {
-                return WireClient.object(lines[i]);
-            }
-        }
-        throw new AssertionError("no JSON line in:\n" + output);
-    }
-
     @Test
     void typeScriptSdkClientListsCallsAndReceivesProgressWithoutASession() throws Exception {
         NodeTools.Run run = NodeTools.run("ts-sdk-client.txt", 120, "ts-sdk-client.mjs", url());
         assertEquals(0, run.exitCode(), run.output());
-        JsonObject seen = lastJson(run.output());
+        JsonObject seen = run.lastJson();
         assertTrue(seen.getJsonArray("tools").toString().startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\""),
                 seen.toString());
         assertEquals(5, seen.getJsonObject("add").getInt("result"));
@@ -49,14 +38,14 @@ class NodeMcpClientsIT extends DeployedWarTest {
 
     @Test
     void toolResultCarriesTheClientsRealAnswerToAnElicitation() throws Exception {
-        JsonObject seen = lastJson(NodeTools.run("ts-sdk-client-ask.txt", 120, "ts-sdk-client.mjs", url()).output());
+        JsonObject seen = NodeTools.run("ts-sdk-client-ask.txt", 120, "ts-sdk-client.mjs", url()).lastJson();
         assertEquals("User response: action=accept, content={\"username\":\"ada\",\"email\":\"ada@example.com\"}",
                 seen.getString("elicitation"));
     }
 
     @Test
     void toolResultCarriesTheClientModelsRealAnswerToASamplingRequest() throws Exception {
-        JsonObject seen = lastJson(NodeTools.run("ts-sdk-client-sample.txt", 120, "ts-sdk-client.mjs", url()).output());
+        JsonObject seen = NodeTools.run("ts-sdk-client-sample.txt", 120, "ts-sdk-client.mjs", url()).lastJson();
         assertEquals("LLM response: model saw: What is 6 x 7?", seen.getString("sampling"));
     }
 
@@ -64,7 +53,7 @@ class NodeMcpClientsIT extends DeployedWarTest {
     void typeScriptSdkV2ClientSpeaksTheStatelessRevisionAndAnswersAnElicitationByRoundTrip() throws Exception {
         NodeTools.Run run = NodeTools.run("ts-sdk2-client.txt", 120, "ts-sdk2-client.mjs", url());
         assertEquals(0, run.exitCode(), run.output());
-        JsonObject seen = lastJson(run.output());
+        JsonObject seen = run.lastJson();
         assertEquals("[\"2026-07-28\"]", seen.getJsonArray("protocolVersions").toString());
         assertEquals("[\"server/discover\",\"tools/list\",\"tools/call\"]", seen.getJsonArray("methods").toString(),
                 "no initialize: " + seen);

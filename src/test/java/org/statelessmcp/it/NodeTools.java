@@ -2,6 +2,7 @@ package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,17 @@ final class NodeTools {
 
     /** What a program printed and how it exited. */
     record Run(int exitCode, String output) {
+
+        /** The last line of the output that is a JSON object: what the program saw; it may print notices before. */
+        JsonObject lastJson() {
+            String[] lines = output.strip().split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                if (lines[i].startsWith("{") && lines[i].endsWith("}")) {
+                    return WireClient.object(lines[i]);
+                }
+            }
+            throw new AssertionError("no JSON line in:\n" + output);
+        }
     }
 
     private NodeTools() {

@@ -7,15 +7,12 @@ import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and MicroProfile
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * (and whether it has them) is {@link TargetServer}'s business.
  */
 class OperationsIT extends DeployedWarTest {
-
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -34,36 +29,13 @@ class OperationsIT extends DeployedWarTest {
     private final TargetServer server = TargetServer.current();
 
     /** A MicroProfile Health probe, served by the server itself outside the WAR's context. */
-    private HttpResponse<String> probe(String name) {
-        return client.get(server.health(base, name).toString());
+    private McpResponse probe(String name) {
+        return kit.get(server.health(base, name)).assertStatus(200);
     }
 
     /** Every sample of the application's metrics, keyed by name and sorted labels, e.g. {@code x{a="1",b="2"}}. */
     private Map<String, Double> metrics() {
-        HttpResponse<String> response = client.get(server.metrics(base).toString());
-        assertEquals(200, response.statusCode(), response.body());
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().split("\n")) {
-            Matcher sample = SAMPLE.matcher(line.strip());
-            if (!line.startsWith("#") && sample.matches()) {
-                samples.put(sample.group(1) + labels(sample.group(2)), Double.parseDouble(sample.group(3)));
-            }
-        }
-        return samples;
-    }
-
-    /**
-     * The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order (nor on
-     * the trailing comma the Prometheus text format allows, which Open Liberty writes).
-     */
-    private static String labels(String labels) {
-        if (labels == null) {
-            return "";
-        }
-        return java.util.Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[a-z_]+=)"))
-                .map(label -> label.endsWith(",") ? label.substring(0, label.length() - 1) : label)
-                .filter(label -> !label.startsWith("mp_scope="))
-                .sorted().reduce((a, b) -> a + "," + b).map(kept -> "{" + kept + "}").orElse("");
+        return server.metricSamples(kit, base);
     }
 
     private static double value(Map<String, Double> samples, String key) {
@@ -76,23 +48,20 @@ class OperationsIT extends DeployedWarTest {
 
     @Test
     void startedProbeIsUpOnceDeployed() {
-        HttpResponse<String> response = probe("started");
-        assertEquals(200, response.statusCode(), response.body());
+        McpResponse response = probe("started");
         assertTrue(response.body().contains("\"stateless-mcp-started\""), response.body());
     }
 
     @Test
     void livenessProbeReportsThatDeadlinesAreWatched() {
-        HttpResponse<String> response = probe("live");
-        assertEquals(200, response.statusCode(), response.body());
+        McpResponse response = probe("live");
         assertTrue(response.body().contains("\"stateless-mcp-deadlines\""), response.body());
     }
 
     @Test
     void readinessProbeIsUpWithTheToolCountAndTheSharedCache() {
-        HttpResponse<String> response = probe("ready");
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject ready = WireClient.object(response.body()).getJsonArray("checks").getValuesAs(JsonObject.class)
+        McpResponse response = probe("ready");
+        JsonObject ready = response.json().getJsonArray("checks").getValuesAs(JsonObject.class)
                 .stream().filter(check -> check.getString("name").equals("stateless-mcp-ready")).findFirst()
                 .orElseThrow(() -> new AssertionError(response.body()));
         assertEquals("UP", ready.getString("status"));
@@ -103,7 +72,7 @@ class OperationsIT extends DeployedWarTest {
 
     @Test
     void seedHealthNamesTheFeaturesInUse() {
-        JsonObject health = WireClient.object(client.get("health").body());
+        JsonObject health = kit.get("health").json();
         assertEquals("healthy", health.getString("status"));
         assertEquals(server.hasMetrics(), health.getJsonObject("features").getBoolean("metrics"), health.toString());
     }
@@ -111,12 +80,13 @@ class OperationsIT extends DeployedWarTest {
     @Test
     void metricsCountEveryEndingAndTheActiveGaugeReturnsToZero() throws Exception {
         Map<String, Double> before = metrics();
-        client.post(WireClient.call(1, "add", "{\"a\":1,\"b\":2}"));
-        client.post(WireClient.call(2, "add", "{\"a\":1,\"b\":2}"));
-        client.post(WireClient.call(3, "add", "{\"a\":\"one\",\"b\":2}"));
-        client.post(WireClient.call(4, "fail", "{}"));
-        client.post(WireClient.call(5, "slow", "{\"seconds\":6}"));
-        try (Socket socket = client.rawPost(WireClient.call(6, "generate_numbers", "{\"count\":1000,\"delay\":0.05}"))) {
+        kit.call("add", Map.of("a", 1, "b", 2)).assertSuccess();
+        kit.call("add", Map.of("a", 1, "b", 2)).assertSuccess();
+        kit.call("add", Map.of("a", "one", "b", 2)).assertError(-32602, null);
+        kit.call("fail").assertError(-32000, null);
+        kit.call("slow", Map.of("seconds", 6)).assertError(-32001, null);
+        // a raw socket: closing it after the first chunk is a real client disconnect
+        try (Socket socket = client.rawPost(kit.id(6).requestBody("generate_numbers", "{\"count\":1000,\"delay\":0.05}"))) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null && !line.startsWith("{"); line = reader.readLine()) {

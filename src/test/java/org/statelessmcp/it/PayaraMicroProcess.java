@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.statelessmcp.testkit.McpTestClient;
 
 /**
  * A Payara Micro the test starts itself, on loopback and a free port, for what Arquillian's one managed container
@@ -155,7 +156,12 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** The URL of {@code /mcp}: the WAR is served under its file name, {@code /<name>}. */
     String mcpUrl() {
-        return "http://127.0.0.1:" + port + "/" + name + "/mcp";
+        return kit().endpoint().toString();
+    }
+
+    /** The test kit's client of this server's deployment, {@code /<name>/}, in the plain dialect. */
+    McpTestClient kit() {
+        return McpTestClient.at("http://127.0.0.1:" + port + "/" + name + "/");
     }
 
     /** Waits (bounded) until the server has printed a line containing {@code text}. */

@@ -85,8 +85,8 @@ class RateLimitIT extends DeployedWarTest {
         return send(PROXY, "POST", "mcp", body, forwardedFor);
     }
 
-    private static String add(int id) {
-        return WireClient.call(id, "add", "{\"a\":1,\"b\":2}");
+    private String add(int id) {
+        return kit.id(id).requestBody("add", "{\"a\":1,\"b\":2}");
     }
 
     @Test
@@ -116,7 +116,7 @@ class RateLimitIT extends DeployedWarTest {
     @Test
     void aToolsOwnLimitIsCountedBesideTheCallersWindow() {
         String client = newClient();
-        String echo = WireClient.call(1, "echo", "{\"message\":\"x\"}");
+        String echo = kit.id(1).requestBody("echo", "{\"message\":\"x\"}");
         assertEquals(200, call(client, echo).status());
         Reply second = call(client, echo);
         assertEquals(200, second.status());
@@ -132,8 +132,7 @@ class RateLimitIT extends DeployedWarTest {
     @Test
     void mcpToolCallsCountAgainstTheToolsLimitToo() {
         String client = newClient();
-        String echo = "{\"jsonrpc\":\"2.0\",\"id\":\"e\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
-                + "\"arguments\":{\"message\":\"x\"}}}";
+        String echo = kit.id("e").requestBody("tools/call", "{\"name\":\"echo\",\"arguments\":{\"message\":\"x\"}}");
         assertEquals(200, call(client, echo).status());
         assertEquals(200, call(client, echo).status());
         Reply refused = call(client, echo);
@@ -185,16 +184,14 @@ class RateLimitIT extends DeployedWarTest {
     @Test
     void refusalsAreCounted() {
         String client = newClient();
-        long before = refusals();
+        double before = refusals();
         for (int i = 0; i < 7; i++) {
             call(client, add(i));
         }
         assertEquals(before + 2, refusals());
     }
 
-    private long refusals() {
-        String metrics = client.get(TargetServer.current().metrics(base).toString()).body();
-        return metrics.lines().filter(line -> line.startsWith("mcp_rate_limited_total{"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    private double refusals() {
+        return TargetServer.total(TargetServer.current().metricSamples(kit, base), "mcp_rate_limited_total");
     }
 }

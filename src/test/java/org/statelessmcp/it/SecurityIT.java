@@ -9,8 +9,6 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.tools.GuardedTools;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * Authentication with API keys and authorization by roles, over the wire: 401 with a challenge MCP clients
@@ -74,141 +73,95 @@ class SecurityIT extends DeployedWarTest {
         }
     }
 
-    private HttpResponse<String> post(String body, String... headers) {
-        HttpRequest.Builder request = client.postRequest(body);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.build());
-    }
-
-    private HttpResponse<String> get(String path, String... headers) {
-        // a path on the WAR's port: the WAR's own paths are under its context path
-        return get(java.net.URI.create("http://127.0.0.1:" + base.getPort() + path), headers);
-    }
-
-    private HttpResponse<String> get(java.net.URI uri, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.GET().build());
-    }
-
-    private static String add() {
-        return WireClient.call(1, "add", "{\"a\":2,\"b\":3}");
-    }
-
-    private static String mcp(String method, String params) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"" + method + "\",\"params\":" + params + "}";
-    }
+    private static final Map<String, Integer> TWO_AND_THREE = Map.of("a", 2, "b", 3);
 
     @Test
     void withoutAKeyTheAnswerIs401WithABearerChallengeAndAJsonRpcError() {
-        HttpResponse<String> response = post(add());
-        assertEquals(401, response.statusCode());
-        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        McpResponse response = kit.call("add", TWO_AND_THREE).assertStatus(401).assertError(-32010, null)
+                .assertNoInternals();
+        String challenge = String.valueOf(response.header("WWW-Authenticate"));
         assertTrue(challenge.startsWith("Bearer realm=\"stateless-mcp\""), challenge);
         assertFalse(challenge.contains("error="), challenge);
-        assertEquals(-32010, WireClient.object(response.body()).getJsonObject("error").getInt("code"));
     }
 
     @Test
     void withAWrongKeyTheAnswerIs401WithInvalidToken() {
-        HttpResponse<String> response = post(add(), "X-API-Key", ALICE + "x");
-        assertEquals(401, response.statusCode());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
-        assertEquals(-32010, WireClient.object(response.body()).getJsonObject("error").getInt("code"));
-        assertEquals(401, post(add(), "Authorization", "Bearer " + BOB.substring(1)).statusCode());
+        McpResponse response = kit.apiKey(ALICE + "x").call("add", TWO_AND_THREE).assertStatus(401)
+                .assertError(-32010, null).assertNoInternals();
+        assertTrue(String.valueOf(response.header("WWW-Authenticate")).contains("error=\"invalid_token\""));
+        kit.header("Authorization", "Bearer " + BOB.substring(1)).call("add", TWO_AND_THREE).assertStatus(401);
     }
 
     @Test
     void withTheRightKeyInTheHeaderTheToolIsCalled() {
-        HttpResponse<String> response = post(add(), "X-API-Key", ALICE);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(5, WireClient.object(response.body()).getJsonObject("result").getInt("result"));
+        kit.apiKey(ALICE).call("add", TWO_AND_THREE).assertSuccess().assertStructured("{\"result\":5}");
     }
 
     @Test
     void aKeyIsAlsoAcceptedAsABearerToken() {
-        HttpResponse<String> response = post(WireClient.call(1, "echo", "{\"message\":\"hi\"}"),
-                "Authorization", "Bearer " + BOB);
-        assertEquals(200, response.statusCode(), response.body());
+        McpResponse response = kit.header("Authorization", "Bearer " + BOB).call("echo", Map.of("message", "hi"))
+                .assertSuccess();
         assertTrue(response.body().contains("hi"), response.body());
     }
 
     @Test
     void aKeyFromTheKeyFileIsAccepted() {
-        HttpResponse<String> response = post(WireClient.call(1, "status", "{}"), "X-API-Key", DAVE);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("fine", WireClient.object(response.body()).getString("result"));
+        kit.apiKey(DAVE).call("status").assertSuccess().assertText("fine");
     }
 
     @Test
     void aKeyStoredAsItsDigestIsAccepted() {
-        HttpResponse<String> response = post(WireClient.call(1, "purge", "{}"), "X-API-Key", CAROL);
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("purged", WireClient.object(response.body()).getString("result"));
+        kit.apiKey(CAROL).call("purge").assertSuccess().assertText("purged");
     }
 
     @Test
     void theChallengeNamesTheProtectedResourceMetadataWhichNamesTheAuthorizationServer() {
-        String challenge = post(add()).headers().firstValue("WWW-Authenticate").orElseThrow();
+        String challenge = String.valueOf(kit.call("add", TWO_AND_THREE).header("WWW-Authenticate"));
         Matcher url = Pattern.compile("resource_metadata=\"([^\"]+)\"").matcher(challenge);
         assertTrue(url.find(), challenge);
         String metadataPath = java.net.URI.create(url.group(1)).getPath();
         assertTrue(metadataPath.startsWith("/.well-known/oauth-protected-resource"), metadataPath);
         // the WAR is not at the root here: its own copy of the document is under its context path
-        HttpResponse<String> metadata = get(client.uri(".well-known/oauth-protected-resource/mcp").getPath());
-        assertEquals(200, metadata.statusCode(), metadata.body());
-        JsonObject document = WireClient.object(metadata.body());
+        JsonObject document = kit.get(".well-known/oauth-protected-resource/mcp").assertStatus(200).json();
         assertEquals(List.of("https://auth.example.com"), document.getJsonArray("authorization_servers")
                 .getValuesAs(jakarta.json.JsonString::getString));
-        assertTrue(document.getString("resource").endsWith(client.uri("mcp").getPath()), document.toString());
-        assertEquals(200, get(client.uri(".well-known/oauth-protected-resource").getPath()).statusCode());
+        assertTrue(document.getString("resource").endsWith(kit.endpoint().getPath()), document.toString());
+        kit.get(".well-known/oauth-protected-resource").assertStatus(200);
     }
 
     @Test
     void healthProbesNeedNoKey() {
-        assertEquals(200, get(client.uri("health").getPath()).statusCode());
+        kit.get("health").assertStatus(200);
         TargetServer server = TargetServer.current();
-        assertEquals(200, get(server.health(base, "ready")).statusCode());
-        assertEquals(200, get(server.health(base, "live"), "X-API-Key", "not-a-key").statusCode());
+        kit.get(server.health(base, "ready")).assertStatus(200);
+        kit.apiKey("not-a-key").get(server.health(base, "live")).assertStatus(200);
     }
 
     @Test
     void theToolCatalogNeedsAKey() {
-        assertEquals(401, get(client.uri("tools").getPath()).statusCode());
-        assertEquals(401, get(client.uri("tools/add").getPath()).statusCode());
+        kit.get("tools").assertStatus(401).assertNoInternals();
+        kit.get("tools/add").assertStatus(401).assertNoInternals();
     }
 
     @Test
     void aCallerWithoutTheToolsRoleGetsForbiddenInTheSeedDialect() {
-        HttpResponse<String> response = post(add(), "X-API-Key", BOB);
-        assertEquals(200, response.statusCode());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32011, error.getInt("code"));
-        assertEquals("Forbidden: the caller may not use tool 'add'", error.getString("message"));
+        McpResponse response = kit.apiKey(BOB).call("add", TWO_AND_THREE).assertStatus(200)
+                .assertError(-32011, null).assertNoInternals();
+        assertEquals("Forbidden: the caller may not use tool 'add'", response.error().getString("message"));
     }
 
     @Test
     void aCallerWithoutTheToolsRoleGetsForbiddenInMcp() {
-        HttpResponse<String> response = post(mcp("tools/call", "{\"name\":\"audit\",\"arguments\":{}}"),
-                "X-API-Key", BOB);
-        assertEquals(-32011, WireClient.object(response.body()).getJsonObject("error").getInt("code"),
-                response.body());
+        kit.apiKey(BOB).request("tools/call", "{\"name\":\"audit\",\"arguments\":{}}")
+                .assertError(-32011, null).assertNoInternals();
     }
 
     @Test
     void rolesComeFromTheMethodTheClassAndTheOperatorsMapping() {
         Map<String, String> expected = Map.of("audit", ALICE, "purge", CAROL, "status", BOB, "reopened", BOB);
-        expected.forEach((tool, key) -> {
-            HttpResponse<String> response = post(WireClient.call(1, tool, "{}"), "X-API-Key", key);
-            assertTrue(WireClient.object(response.body()).containsKey("result"), tool + ": " + response.body());
-        });
+        expected.forEach((tool, key) -> kit.apiKey(key).call(tool).assertSuccess());
         // a role on the class, not on purge's own list: alice is an auditor, not admin or ops
-        assertEquals(-32011, WireClient.object(post(WireClient.call(1, "purge", "{}"), "X-API-Key", ALICE).body())
-                .getJsonObject("error").getInt("code"));
+        kit.apiKey(ALICE).call("purge").assertError(-32011, null).assertNoInternals();
     }
 
     @Test
@@ -220,53 +173,46 @@ class SecurityIT extends DeployedWarTest {
     }
 
     private List<String> listed(String key) {
-        HttpResponse<String> response = post(mcp("tools/list", "{}"), "X-API-Key", key);
-        return WireClient.object(response.body()).getJsonObject("result").getJsonArray("tools")
-                .getValuesAs(JsonObject.class).stream().map(tool -> tool.getString("name")).sorted().toList();
+        return kit.apiKey(key).request("tools/list", "{}").toolNames().stream().sorted().toList();
     }
 
     @Test
     void theToolCatalogShowsOnlyTheToolsTheCallerMayUse() {
-        JsonObject bobs = WireClient.object(get(client.uri("tools").getPath(), "X-API-Key", BOB).body())
-                .getJsonObject("tools");
-        assertFalse(bobs.containsKey("add") || bobs.containsKey("audit") || bobs.containsKey("purge"), bobs.toString());
-        assertTrue(bobs.containsKey("echo") && bobs.containsKey("status"), bobs.toString());
-        assertEquals(404, get(client.uri("tools/audit").getPath(), "X-API-Key", BOB).statusCode());
-        assertEquals(200, get(client.uri("tools/audit").getPath(), "X-API-Key", ALICE).statusCode());
+        List<String> bobs = kit.apiKey(BOB).get("tools").assertStatus(200).toolNames();
+        assertFalse(bobs.contains("add") || bobs.contains("audit") || bobs.contains("purge"), bobs.toString());
+        assertTrue(bobs.contains("echo") && bobs.contains("status"), bobs.toString());
+        kit.apiKey(BOB).get("tools/audit").assertStatus(404).assertNoInternals();
+        kit.apiKey(ALICE).get("tools/audit").assertStatus(200);
     }
 
     @Test
     void aRolesOwnRateLimitAppliesToItsHolders() {
         for (int i = 1; i <= 3; i++) {
-            HttpResponse<String> admitted = post(WireClient.call(i, "echo", "{\"message\":\"x\"}"), "X-API-Key", TRIAL);
-            assertEquals(200, admitted.statusCode(), "request " + i + ": " + admitted.body());
-            assertEquals("3", admitted.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+            kit.apiKey(TRIAL).id(i).call("echo", Map.of("message", "x")).assertStatus(200)
+                    .assertHeader("X-RateLimit-Limit", "3");
         }
-        HttpResponse<String> refused = post(WireClient.call(4, "echo", "{\"message\":\"x\"}"), "X-API-Key", TRIAL);
-        assertEquals(429, refused.statusCode(), refused.body());
+        kit.apiKey(TRIAL).id(4).call("echo", Map.of("message", "x")).assertStatus(429).assertNoInternals();
         // every other caller keeps the default
-        assertEquals("1000", post(add(), "X-API-Key", ALICE).headers().firstValue("X-RateLimit-Limit").orElseThrow());
+        kit.apiKey(ALICE).call("add", TWO_AND_THREE).assertHeader("X-RateLimit-Limit", "1000");
     }
 
     @Test
     void authenticationFailuresAreCounted() {
-        long before = failures();
-        post(add());
-        post(add(), "X-API-Key", "wrong-key-0000000000000");
+        double before = failures();
+        kit.call("add", TWO_AND_THREE);
+        kit.apiKey("wrong-key-0000000000000").call("add", TWO_AND_THREE);
         assertEquals(before + 2, failures());
     }
 
-    private long failures() {
-        HttpResponse<String> metrics = get(TargetServer.current().metrics(base));
-        return metrics.body().lines().filter(line -> line.startsWith("mcp_auth_failures_total{"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    private double failures() {
+        return TargetServer.total(TargetServer.current().metricSamples(kit, base), "mcp_auth_failures_total");
     }
 
     @Test
     void anMcpClientAuthenticatesWithItsKey() {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + base.getPort())
-                .endpoint(client.uri("mcp").getPath())
+                .endpoint(kit.endpoint().getPath())
                 .httpRequestCustomizer((request, method, uri, body, context) -> request.header("X-API-Key", ALICE))
                 .build();
         McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();

@@ -252,7 +252,7 @@ class StatelessMcpIT extends DeployedWarTest {
     @Test
     void batchesAreNotPartOfTheRevision() {
         McpResponse response = kit.header("MCP-Protocol-Version", VERSION)
-                .send("[" + WireClient.call(1, "tools/list", "{}") + "]");
+                .send("[" + kit.id(1).requestBody("tools/list", "{}") + "]");
         assertEquals(400, response.status(), response.body());
         assertTrue(response.body().contains("-32600"), response.body());
     }

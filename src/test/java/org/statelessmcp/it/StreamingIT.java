@@ -54,7 +54,7 @@ class StreamingIT extends DeployedWarTest {
     void streamingToolChunksArriveBeforeTheToolFinishes() throws IOException {
         // the tool cannot finish before the test opens its gate, so a chunk read before that was sent mid-call
         HttpResponse<InputStream> response = client.open(client.postRequest(
-                WireClient.call(1, "gated_stream", "{\"gate\":\"first-chunk\"}")).build());
+                kit.id(1).requestBody("gated_stream", "{\"gate\":\"first-chunk\"}")).build());
         try (BufferedReader reader = reader(response.body())) {
             assertEquals("before", WireClient.object(reader.readLine()).getString("stage"));
             McpResponse opened = kit.call("open_gate", Map.of("gate", "first-chunk"));
@@ -83,7 +83,7 @@ class StreamingIT extends DeployedWarTest {
 
     @Test
     void clientDisconnectCancelsTheRunningTool() throws IOException {
-        try (Socket socket = client.rawPost(WireClient.call(1, "stream_until_cancelled", "{\"probe\":\"gone\"}"))) {
+        try (Socket socket = client.rawPost(kit.id(1).requestBody("stream_until_cancelled", "{\"probe\":\"gone\"}"))) {
             List<String> chunks = new java.util.ArrayList<>();
             BufferedReader reader = reader(socket.getInputStream());
             for (String line = reader.readLine(); line != null && chunks.size() < 2; line = reader.readLine()) {
@@ -100,7 +100,7 @@ class StreamingIT extends DeployedWarTest {
     @Test
     void slowReaderHoldsBackTheToolAndLeavingFreesIt() throws Exception {
         int chunks = 4000; // 64 MiB: far more than the socket buffers and our bounded queue hold together
-        String body = WireClient.call(1, "flood", "{\"probe\":\"slow-reader\",\"chunks\":" + chunks
+        String body = kit.id(1).requestBody("flood", "{\"probe\":\"slow-reader\",\"chunks\":" + chunks
                 + ",\"size\":16384}");
         try (Socket socket = client.rawPost(body)) {
             TimeUnit.SECONDS.sleep(3);

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.statelessmcp.testkit.McpResponse;
+import org.statelessmcp.testkit.McpTestClient;
 
 /**
  * The server the integration tests run against, named by the system property {@code smcp.it.server} that the Maven
@@ -37,6 +44,9 @@ enum TargetServer {
      */
     LIBERTY(null, false);
 
+    /** A sample of the Prometheus text format: a name, labels perhaps, a value. */
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
+
     private final String noMetrics;
     private final boolean sharedCache;
 
@@ -67,6 +77,43 @@ enum TargetServer {
     URI metrics(URL base) {
         assumeTrue(hasMetrics(), noMetrics);
         return URI.create("http://127.0.0.1:" + base.getPort() + "/metrics?scope=application");
+    }
+
+    /**
+     * Every sample of the application's metrics, keyed by name and labels, e.g. {@code x{a="1",b="2"}}; skips the
+     * calling test on a server that has none.
+     */
+    Map<String, Double> metricSamples(McpTestClient kit, URL base) {
+        McpResponse response = kit.get(metrics(base)).assertStatus(200);
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            Matcher sample = SAMPLE.matcher(line.strip());
+            if (!line.startsWith("#") && sample.matches()) {
+                samples.put(sample.group(1) + labels(sample.group(2)), Double.parseDouble(sample.group(3)));
+            }
+        }
+        return samples;
+    }
+
+    /**
+     * The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order (nor on
+     * the trailing comma the Prometheus text format allows, which Open Liberty writes).
+     */
+    private static String labels(String labels) {
+        if (labels == null) {
+            return "";
+        }
+        return Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[a-z_]+=)"))
+                .map(label -> label.endsWith(",") ? label.substring(0, label.length() - 1) : label)
+                .filter(label -> !label.startsWith("mp_scope="))
+                .sorted().reduce((a, b) -> a + "," + b).map(kept -> "{" + kept + "}").orElse("");
+    }
+
+    /** The sum of the samples of one metric, whatever their labels, e.g. a counter's total over every tool. */
+    static double total(Map<String, Double> samples, String name) {
+        return samples.entrySet().stream()
+                .filter(sample -> sample.getKey().equals(name) || sample.getKey().startsWith(name + "{"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** What readiness reports as {@code sharedCache}: {@code reachable} with a JCache, else {@code none}. */

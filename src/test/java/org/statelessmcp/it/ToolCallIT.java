@@ -2,17 +2,17 @@ package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.testkit.McpResponse;
 
 /** Calling tools: argument binding and validation, results, tool failures, timeouts of plain tools. */
 class ToolCallIT extends DeployedWarTest {
@@ -22,68 +22,50 @@ class ToolCallIT extends DeployedWarTest {
         return Deployments.withProbes();
     }
 
-
-    private JsonObject call(String method, String params) {
-        HttpResponse<String> response = client.post(WireClient.call(1, method, params));
-        assertEquals(200, response.statusCode(), response.body());
-        return WireClient.object(response.body());
-    }
-
-    private JsonObject error(String method, String params) {
-        JsonObject answer = call(method, params);
-        assertTrue(answer.containsKey("error"), answer.toString());
-        return answer.getJsonObject("error");
+    /** A call answered with HTTP 200, arguments written as JSON. */
+    private McpResponse call(String tool, String arguments) {
+        return kit.call(tool, arguments).assertStatus(200);
     }
 
     @Test
     void decimalArgumentsAddExactly() {
-        assertEquals("0.3", call("add", "{\"a\":0.1,\"b\":0.2}").getJsonObject("result")
+        assertEquals("0.3", call("add", "{\"a\":0.1,\"b\":0.2}").result()
                 .getJsonNumber("result").bigDecimalValue().toPlainString());
     }
 
     @Test
     void positionalParamsBindInDeclarationOrder() {
-        assertEquals("hello", call("echo", "[\"hello\"]").getJsonObject("result").getString("message"));
+        assertEquals("hello", call("echo", "[\"hello\"]").result().getString("message"));
     }
 
     @Test
     void tooManyPositionalParamsAreInvalidParams() {
-        JsonObject error = error("add", "[1,2,3]");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("at most 2"), error.toString());
+        call("add", "[1,2,3]").assertError(-32602, "at most 2");
     }
 
     @Test
     void missingArgumentIsInvalidParamsNamingIt() {
-        JsonObject error = error("add", "{\"a\":1}");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("'b'"), error.toString());
+        call("add", "{\"a\":1}").assertError(-32602, "'b'");
     }
 
     @Test
     void wrongTypeIsInvalidParamsNamingTheArgumentAndTheExpectedType() {
-        JsonObject error = error("add", "{\"a\":\"two\",\"b\":3}");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("'a' must be a number, got a string"), error.toString());
+        call("add", "{\"a\":\"two\",\"b\":3}").assertError(-32602, "'a' must be a number, got a string");
     }
 
     @Test
     void unknownArgumentIsInvalidParams() {
-        JsonObject error = error("echo", "{\"message\":\"x\",\"mesage\":\"y\"}");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("'mesage'"), error.toString());
+        call("echo", "{\"message\":\"x\",\"mesage\":\"y\"}").assertError(-32602, "'mesage'");
     }
 
     @Test
     void integerOutOfRangeIsInvalidParams() {
-        JsonObject error = error("generate_numbers", "{\"count\":3000000000}");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("'count'"), error.toString());
+        call("generate_numbers", "{\"count\":3000000000}").assertError(-32602, "'count'");
     }
 
     @Test
     void fractionalValueForAnIntegerIsInvalidParams() {
-        assertEquals(-32602, error("generate_numbers", "{\"count\":2.5}").getInt("code"));
+        call("generate_numbers", "{\"count\":2.5}").assertError(-32602, null);
     }
 
     @Test
@@ -92,7 +74,7 @@ class ToolCallIT extends DeployedWarTest {
                 {"order":{"customer":"ACME","lines":[{"sku":"A1","quantity":2,"note":"gift"},{"sku":"B2","quantity":1}],
                           "color":"GREEN"},
                  "tags":["a","b","a"],"counts":{"x":1,"y":2}}
-                """).getJsonObject("result");
+                """).result();
         assertEquals("ACME", result.getString("customer"));
         assertEquals(2, result.getInt("lines"));
         assertEquals("gift", result.getString("firstNote"));
@@ -106,75 +88,63 @@ class ToolCallIT extends DeployedWarTest {
 
     @Test
     void nestedInvalidValueIsReportedWithItsPath() {
-        JsonObject error = error("place_order", """
+        call("place_order", """
                 {"order":{"customer":"ACME","lines":[{"sku":"A1","quantity":"two"}],"color":"GREEN"},
                  "tags":[],"counts":{}}
-                """);
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("'order.lines[0].quantity' must be an integer"), error.toString());
+                """).assertError(-32602, "'order.lines[0].quantity' must be an integer");
     }
 
     @Test
     void unknownEnumConstantIsInvalidParamsListingTheChoices() {
-        JsonObject error = error("place_order", """
+        call("place_order", """
                 {"order":{"customer":"ACME","lines":[],"color":"BLUE"},"tags":[],"counts":{}}
-                """);
-        assertTrue(error.getString("message").contains("[\"RED\",\"GREEN\"]"), error.toString());
+                """).assertError(-32602, "[\"RED\",\"GREEN\"]");
     }
 
     @Test
     void voidToolAnswersNullResult() {
-        JsonObject answer = call("nothing", null);
-        assertEquals(JsonValue.NULL, answer.get("result"));
+        // no params at all, as a script calling a tool without arguments sends it
+        assertEquals(JsonValue.NULL, kit.request("nothing").assertStatus(200).resultValue());
     }
 
     @Test
     void declaredToolErrorIsReportedWithItsMessageAndData() {
-        JsonObject error = error("refuse", "{\"reason\":\"closed\"}");
-        assertEquals(-32000, error.getInt("code"));
+        JsonObject error = call("refuse", "{\"reason\":\"closed\"}").assertError(-32000, null).error();
         assertEquals("refused: closed", error.getString("message"));
         assertEquals("closed", error.getJsonObject("data").getString("reason"));
     }
 
     @Test
     void failToolAlwaysFailsWithItsMessage() {
-        JsonObject error = error("fail", "{\"message\":\"boom\"}");
-        assertEquals(-32000, error.getInt("code"));
-        assertEquals("boom", error.getString("message"));
+        assertEquals("boom", call("fail", "{\"message\":\"boom\"}").assertError(-32000, null).error()
+                .getString("message"));
     }
 
     @Test
     void unexpectedExceptionNeverLeaksItsMessageOrClassToTheClient() {
-        HttpResponse<String> response = client.post(WireClient.call(1, "crash", null));
-        assertEquals(200, response.statusCode());
+        McpResponse response = kit.request("crash").assertStatus(200).assertNoInternals();
         assertFalse(response.body().contains("hunter2"), response.body());
-        assertFalse(response.body().contains("IllegalStateException"), response.body());
         assertFalse(response.body().contains("com.acme"), response.body());
-        JsonObject error = WireClient.object(response.body()).getJsonObject("error");
-        assertEquals(-32000, error.getInt("code"));
-        assertEquals("Tool 'crash' failed", error.getString("message"));
+        assertEquals("Tool 'crash' failed", response.assertError(-32000, null).error().getString("message"));
     }
 
     @Test
     void slowToolAnswersAfterWaiting() {
-        assertEquals(0.3, call("slow", "{\"seconds\":0.3}").getJsonObject("result")
-                .getJsonNumber("slept").doubleValue());
+        assertEquals(0.3, call("slow", "{\"seconds\":0.3}").result().getJsonNumber("slept").doubleValue());
     }
 
     @Test
     void slowToolPastItsTimeoutAnswersTheTimeoutError() {
-        JsonObject error = error("slow", "{\"seconds\":30}");
-        assertEquals(-32001, error.getInt("code"));
-        assertEquals(5, error.getJsonObject("data").getInt("timeout"));
-        assertEquals("slow", error.getJsonObject("data").getString("tool"));
+        JsonObject data = call("slow", "{\"seconds\":30}").assertError(-32001, null).error().getJsonObject("data");
+        assertEquals(5, data.getInt("timeout"));
+        assertEquals("slow", data.getString("tool"));
     }
 
     @Test
     void blockingToolPastItsTimeoutIsInterruptedAndAnswersTheTimeoutError() {
-        JsonObject error = error("block", "{\"probe\":\"timeout\",\"seconds\":20}");
-        assertEquals(-32001, error.getInt("code"));
+        JsonObject error = call("block", "{\"probe\":\"timeout\",\"seconds\":20}").assertError(-32001, null).error();
         assertEquals(1, error.getJsonObject("data").getInt("timeout"));
-        JsonObject state = call("probe_state", "{\"prefix\":\"timeout\"}").getJsonObject("result");
+        JsonObject state = call("probe_state", "{\"prefix\":\"timeout\"}").result();
         assertEquals(1, state.getInt("interrupted"), "the tool saw the interruption");
         assertEquals(0, state.getInt("finished"));
     }
@@ -182,39 +152,39 @@ class ToolCallIT extends DeployedWarTest {
     @Test
     void requestThreadIsNotLeftInterruptedAfterATimeout() {
         for (int i = 0; i < 3; i++) {
-            error("block", "{\"probe\":\"leak\",\"seconds\":20}");
+            call("block", "{\"probe\":\"leak\",\"seconds\":20}").error();
         }
         // the container reuses its threads: a leaked interrupt would break the next sleep at once
-        JsonObject answer = call("block", "{\"probe\":\"after-leak\",\"seconds\":0.2}");
-        assertEquals("slept", answer.getString("result"));
+        assertEquals("slept", call("block", "{\"probe\":\"after-leak\",\"seconds\":0.2}").json().getString("result"));
     }
 
     @Test
     void twoHundredConcurrentCallsOfEveryKindAllAnswerTheirOwnRequest() {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        List<CompletableFuture<String>> answers = new ArrayList<>();
+        List<CompletableFuture<McpResponse>> answers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            String body = switch (i % 4) {
-                case 0 -> WireClient.call(i, "add", "{\"a\":" + i + ",\"b\":1}");
-                case 1 -> WireClient.call(i, "slow", "{\"seconds\":0.5}");
-                case 2 -> WireClient.call(i, "generate_numbers", "{\"count\":3,\"delay\":0.1}");
-                default -> WireClient.call(i, "echo", "{\"message\":\"m" + i + "\"}");
+            Map<String, ?> arguments = switch (i % 4) {
+                case 0 -> Map.of("a", i, "b", 1);
+                case 1 -> Map.of("seconds", 0.5);
+                case 2 -> Map.of("count", 3, "delay", 0.1);
+                default -> Map.of("message", "m" + i);
             };
-            answers.add(http.sendAsync(client.postRequest(body).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(java.net.http.HttpResponse::body));
+            String tool = switch (i % 4) {
+                case 0 -> "add";
+                case 1 -> "slow";
+                case 2 -> "generate_numbers";
+                default -> "echo";
+            };
+            answers.add(kit.id(i).callAsync(tool, arguments));
         }
         for (int i = 0; i < 200; i++) {
-            String body = answers.get(i).join();
-            String[] lines = body.split("\n");
-            JsonObject last = WireClient.object(lines[lines.length - 1]);
-            assertEquals(i, last.getInt("id"), body);
-            JsonObject result = last.getJsonObject("result");
+            McpResponse response = answers.get(i).join();
+            assertEquals(i, response.json().getInt("id"), response.body());
+            JsonObject result = response.result();
             switch (i % 4) {
                 case 0 -> assertEquals(i + 1, result.getInt("result"));
                 case 1 -> assertEquals(0.5, result.getJsonNumber("slept").doubleValue());
                 case 2 -> {
-                    assertEquals(4, lines.length, body);
+                    assertEquals(3, response.chunks().size(), response.body());
                     assertEquals(3, result.getInt("generated"));
                 }
                 default -> assertEquals("m" + i, result.getString("message"));

@@ -83,10 +83,9 @@ class TwoInstancesIT extends DeployedWarTest {
     /** Runs a client script whose requests alternate between the two instances; answers what it printed last. */
     private JsonObject alternate(String script) throws Exception {
         NodeTools.Run run = NodeTools.run(script.replace(".mjs", "-alternating.txt"), 120, script,
-                "http://127.0.0.1:" + base.getPort() + client.uri("mcp").getPath(), second.mcpUrl());
+                kit.endpoint().toString(), second.mcpUrl());
         assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        return WireClient.object(lines[lines.length - 1]);
+        return run.lastJson();
     }
 
     private static String port(String request) {

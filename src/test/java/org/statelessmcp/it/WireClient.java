@@ -1,26 +1,23 @@
 package org.statelessmcp.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
 import java.io.StringReader;
 
-/** A plain HTTP client for the deployed WAR: what a user's script does with curl, in Java. */
+/**
+ * A plain HTTP client for the deployed WAR, for what the test kit does not send: raw bytes, bodies of unknown length,
+ * a response read line by line as it arrives, a raw socket to disconnect.
+ */
 final class WireClient {
 
     // HTTP/1.1 as curl and most scripts speak it: no h2c upgrade multiplexing the tests' requests
@@ -39,10 +36,6 @@ final class WireClient {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    HttpResponse<String> post(String body) {
-        return send(postRequest(body).build());
-    }
-
     HttpRequest.Builder postRequest(String body) {
         return HttpRequest.newBuilder(uri("mcp"))
                 .timeout(Duration.ofSeconds(60))
@@ -50,59 +43,24 @@ final class WireClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
-    }
-
-    /** Sends without waiting: for calls that another request must reach while they run. */
-    CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Opens a response and hands back its body unread, for tests that watch lines arrive. */
     HttpResponse<InputStream> open(HttpRequest request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A line of a streamed response and when it arrived. */
-    record TimedLine(String text, long arrivedNanos) {
-        JsonObject json() {
-            return WireClient.object(text);
-        }
-    }
-
-    /** Reads a streamed response line by line, noting when each line arrived. */
-    List<TimedLine> streamLines(String body) {
-        HttpResponse<InputStream> response = open(postRequest(body).build());
-        List<TimedLine> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(new TimedLine(line, System.nanoTime()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
     }
 
     /**
@@ -124,20 +82,9 @@ final class WireClient {
         }
     }
 
-    /** A tool call in the seed dialect. */
-    static String call(Object id, String method, String params) {
-        String idText = id instanceof String s ? '"' + s + '"' : String.valueOf(id);
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + idText + ",\"method\":\"" + method + "\""
-                + (params == null ? "" : ",\"params\":" + params) + '}';
-    }
-
     static JsonObject object(String json) {
-        return (JsonObject) structure(json);
-    }
-
-    static JsonStructure structure(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.read();
+            return reader.readObject();
         }
     }
 }

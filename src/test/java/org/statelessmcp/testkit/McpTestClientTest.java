@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** What the kit sends in each dialect, and how it reads answers, against a canned loopback server. */
 class McpTestClientTest {
 
-    private record Received(Headers headers, JsonObject body) {
+    private record Received(String method, Headers headers, JsonObject body) {
     }
 
     private HttpServer server;
@@ -37,7 +37,8 @@ class McpTestClientTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/app/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders(), body.isEmpty() ? null : Wire.object(body)));
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestHeaders(),
+                    body.isEmpty() ? null : Wire.object(body)));
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, bytes.length);
@@ -125,6 +126,31 @@ class McpTestClientTest {
         assertTrue(failure.getMessage().contains("Expected a JSON-RPC error -32601"), failure.getMessage());
         assertTrue(failure.getMessage().contains("'a' must be a number"), failure.getMessage());
         client.call("add").assertError(-32602, "must be");
+    }
+
+    @Test
+    void requestBodyIsWhatRequestWouldSendAndAnyJsonValueMayBeTheId() {
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"add\",\"params\":[1,2]}",
+                client.id(7).requestBody("add", "[1,2]"));
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"nothing\"}",
+                client.id(jakarta.json.JsonValue.NULL).requestBody("nothing", null));
+        assertTrue(client.mcp2025().id(2).requestBody("tools/list", "{}").contains("\"id\":2"));
+    }
+
+    @Test
+    void bodilessRequestsOfAnyMethodCarryTheClientsHeaders() {
+        contentType = "text/plain";
+        answer = "up 1";
+        McpResponse options = client.header("Origin", "https://a.example").http("OPTIONS", "mcp")
+                .assertStatus(200).assertHeader("Content-Type", "text/plain").assertHeader("Allow", null);
+        assertEquals("up 1", options.body());
+        assertEquals("OPTIONS", received.get(0).method());
+        assertEquals("https://a.example", received.get(0).headers().getFirst("Origin"));
+        client.apiKey("k").get(client.endpoint().resolve("metrics"));
+        assertEquals("GET", received.get(1).method());
+        assertEquals("k", received.get(1).headers().getFirst("X-API-Key"));
+        AssertionError failure = assertThrows(AssertionError.class, () -> options.assertHeader("Content-Type", "x"));
+        assertTrue(failure.getMessage().contains("the header Content-Type: x"), failure.getMessage());
     }
 
     @Test

@@ -260,6 +260,17 @@ public final class McpResponse {
     }
 
     /**
+     * Asserts the first value of a response header, e.g. {@code assertHeader("Content-Type", "application/json")};
+     * {@code null} asserts that the header is absent.
+     */
+    public McpResponse assertHeader(String name, String expected) {
+        if (!Objects.equals(expected, header(name))) {
+            throw fail(expected == null ? "no header " + name : "the header " + name + ": " + expected);
+        }
+        return this;
+    }
+
+    /**
      * Asserts a successful answer: HTTP 200 and a result, not an {@code isError} result, and (2026-07-28) not
      * {@code input_required}.
      */
@@ -366,7 +377,7 @@ public final class McpResponse {
                 .append(request.request().uri()).append('\n');
         request.request().headers().map().forEach((name, values) ->
                 text.append("  ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
-        if (!request.text().startsWith("GET ")) {
+        if (!request.text().equals(request.request().method() + " " + request.request().uri())) {
             text.append("  ").append(request.text()).append('\n');
         }
         text.append("response: HTTP ").append(status()).append('\n');

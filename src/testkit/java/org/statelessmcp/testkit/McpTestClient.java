@@ -172,7 +172,10 @@ public final class McpTestClient {
                 capabilities);
     }
 
-    /** Uses this JSON-RPC id (a {@code String} or a {@code Number}); by default each request gets the next number. */
+    /**
+     * Uses this JSON-RPC id (a {@code String} or a {@code Number}); by default each request gets the next number. Any
+     * JSON-P value is sent as it is, so a test of the envelope may send {@code JsonValue.NULL}, a fraction or an object.
+     */
     public McpTestClient id(Object id) {
         return with(dialect, version, headers, timeout, id == null ? null : Wire.toJson(id), progressToken, logLevel,
                 capabilities);
@@ -311,16 +314,51 @@ public final class McpTestClient {
         return exchange(raw(rawBody));
     }
 
+    /**
+     * The body {@link #request(String, String)} would send, as text, without sending it: for batches
+     * ({@code send("[" + a + "," + b + "]")}) and for tests that send by other means (raw sockets, bytes).
+     *
+     * @param paramsJson the params written as JSON, or null for none
+     */
+    public String requestBody(String method, String paramsJson) {
+        return outgoing(method, paramsJson == null ? null : (JsonStructure) Wire.parse(paramsJson)).text();
+    }
+
     /** {@code GET base + path} with this client's headers, e.g. {@code get("tools/forecast")} or {@code get("health")}. */
     public McpResponse get(String path) {
-        URI uri = base.resolve(path.startsWith("/") ? path.substring(1) : path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        return http("GET", path);
+    }
+
+    /**
+     * {@code GET} of any URI with this client's headers: for what the server serves outside the deployment, such as
+     * its health probes or metrics.
+     */
+    public McpResponse get(URI uri) {
+        return bodiless("GET", uri);
+    }
+
+    /**
+     * A request without a body, of any HTTP method ({@code DELETE}, {@code OPTIONS}, …), to {@code base + path} with
+     * this client's headers: e.g. a CORS preflight,
+     * {@code header("Origin", o).header("Access-Control-Request-Method", "POST").http("OPTIONS", "mcp")}.
+     */
+    public McpResponse http(String httpMethod, String path) {
+        return bodiless(httpMethod, base.resolve(path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    private McpResponse bodiless(String httpMethod, URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        switch (httpMethod) {
+            case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
+            default -> request.method(httpMethod, HttpRequest.BodyPublishers.noBody());
+        }
         headers.values().forEach(header -> {
             if (header[1] != null) {
                 request.setHeader(header[0], header[1]);
             }
         });
-        return sync(exchange(new Outgoing(request.build(), "GET " + uri, null, null)));
+        return sync(exchange(new Outgoing(request.build(), httpMethod + " " + uri, null, null)));
     }
 
     // ---- building and sending -----------------------------------------------------------------------------------
