@@ -94,17 +94,34 @@ class ToolAuthorIT extends DeployedWarTest {
         return "order-" + UUID.randomUUID();
     }
 
-    @Test
-    void aCauseReachesNoClientOnlyTheServerLogWithTheRequestId() {
+    /** What one failing call left: the order it was for, the answer, and the server's log up to the cause. */
+    private record Failed(String order, McpResponse response, String logged) {
+    }
+
+    /**
+     * Calls {@code tool} for a new order in every dialect and era; each answer must be the failure {@code message}
+     * (made from the order) and reveal nothing of the cause, whose message ends in {@code order + suffix}.
+     */
+    private List<Failed> failInEveryDialect(String tool, java.util.function.UnaryOperator<String> message,
+                                            String suffix) {
+        List<Failed> failed = new java.util.ArrayList<>();
         for (McpTestClient dialect : everyDialect()) {
             String order = order();
-            McpResponse response = dialect.call("lookup", Map.of("order", order));
-            failedWith(dialect, response, "lookup of " + order + " failed");
-            revealsNothing(response, order + "-cause");
-            String logged = loggedBefore(order + "-cause");
-            assertTrue(logged.endsWith("java.lang.IllegalStateException: db password=***"
-                    + " at jdbc:postgresql://db.internal:5432/orders " + order + "-cause"), "masked as every log line");
-            assertFailureLoggedWithRequestId(logged, response, "lookup");
+            McpResponse response = dialect.call(tool, Map.of("order", order));
+            failedWith(dialect, response, message.apply(order));
+            revealsNothing(response, order + suffix);
+            failed.add(new Failed(order, response, loggedBefore(order + suffix)));
+        }
+        return failed;
+    }
+
+    @Test
+    void aCauseReachesNoClientOnlyTheServerLogWithTheRequestId() {
+        for (Failed call : failInEveryDialect("lookup", order -> "lookup of " + order + " failed", "-cause")) {
+            assertTrue(call.logged().endsWith("java.lang.IllegalStateException: db password=***"
+                    + " at jdbc:postgresql://db.internal:5432/orders " + call.order() + "-cause"),
+                    "masked as every log line");
+            assertFailureLoggedWithRequestId(call.logged(), call.response(), "lookup");
         }
     }
 
@@ -125,12 +142,9 @@ class ToolAuthorIT extends DeployedWarTest {
 
     @Test
     void anUnexpectedExceptionIsAnsweredGenericallyAndLogged() {
-        for (McpTestClient dialect : everyDialect()) {
-            String order = order();
-            McpResponse response = dialect.call("crash", Map.of("order", order));
-            failedWith(dialect, response, "Tool 'crash' failed");
-            revealsNothing(response, order + "-crash");
-            assertTrue(loggedBefore(order + "-crash").contains("IllegalStateException"));
+        for (Failed call : failInEveryDialect("crash", order -> "Tool 'crash' failed", "-crash")) {
+            assertTrue(call.logged().endsWith("java.lang.IllegalStateException: " + OrderTools.SECRET + " "
+                    + call.order() + "-crash"), "the exception itself is in the log");
         }
     }
 
@@ -148,15 +162,10 @@ class ToolAuthorIT extends DeployedWarTest {
 
     @Test
     void aCompletionStagesCauseIsLoggedWithTheRequestIdFromAnotherThread() {
-        for (McpTestClient dialect : everyDialect()) {
-            String order = order();
-            McpResponse response = dialect.call("later", Map.of("order", order));
-            failedWith(dialect, response, "later " + order + " failed");
-            revealsNothing(response, order + "-async");
-            String logged = loggedBefore(order + "-async");
-            assertTrue(logged.endsWith("java.util.concurrent.TimeoutException: " + OrderTools.SECRET + " " + order
-                    + "-async"));
-            assertFailureLoggedWithRequestId(logged, response, "later");
+        for (Failed call : failInEveryDialect("later", order -> "later " + order + " failed", "-async")) {
+            assertTrue(call.logged().endsWith("java.util.concurrent.TimeoutException: " + OrderTools.SECRET + " "
+                    + call.order() + "-async"));
+            assertFailureLoggedWithRequestId(call.logged(), call.response(), "later");
         }
     }
 
