@@ -30,8 +30,8 @@ import org.statelessmcp.registry.ToolRegistry;
 /**
  * {@code tools/call} in every revision. Progress, log messages and a streaming tool's chunks travel as notifications
  * on the request's event stream ({@link McpChannel}). A tool asking its client does so on the call's event stream in
- * the 2025 revisions, the answer arriving as a
- * separate POST to this instance, and through {@code input_required} results in 2026-07-28.
+ * the 2025 revisions, the answer arriving as a separate POST to this instance, and through {@code input_required}
+ * results in 2026-07-28.
  */
 final class ToolCalls {
 
