@@ -133,6 +133,8 @@ class ToolAuthorIT extends DeployedWarTest {
         assertEquals(100, response.error().getJsonObject("data").getInt("limit"));
         assertEquals(JsonValue.NULL, response.error().getJsonObject("data").get("cause"));
         revealsNothing(response, order + "-data");
+        assertTrue(loggedBefore(order + "-data").endsWith("java.sql.SQLException: " + OrderTools.SECRET + " " + order
+                + "-data"), "the throwable left out of the answer is in the log");
         for (McpTestClient mcp : List.of(kit.mcp2025(), kit.mcp2026())) {
             String another = order();
             revealsNothing(mcp.call("quota", Map.of("order", another)).assertIsError("is over quota"),
