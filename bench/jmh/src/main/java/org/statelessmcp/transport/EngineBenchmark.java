@@ -6,7 +6,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.registry.ToolHandle;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.statelessmcp.dispatch.Caller;
-import org.statelessmcp.dispatch.ChunkSink;
+import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.CallContext;
+import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolAccess;
@@ -77,12 +79,13 @@ public class EngineBenchmark {
 
     @Setup
     public void setUp() throws ReflectiveOperationException {
-        jsonb = JsonbBuilder.create();
+        JsonCodec codec = JsonCodec.create();
+        jsonb = codec.jsonb();
         // the product's defaults: depth 64, batch 100, strings 1 MiB, 64 arguments
         parser = new JsonRpcParser(64, 100, 1 << 20, 64);
         registry = BenchRegistry.of(new ExampleTools(), jsonb);
         // plain tools run on the calling thread, as on the request thread in the server
-        executor = new ToolExecutor(Runnable::run, new DeadlineWatch(), new JsonCodec(jsonb), ToolObserver.NONE);
+        executor = new ToolExecutor(Runnable::run, new DeadlineWatch(), codec, ToolObserver.NONE, task -> task);
         FeatureRegistry features = new FeatureRegistry(new FeatureExtension(), null);
         mcp = new McpServer(registry, features, executor, ToolObserver.NONE, new McpServer.Settings("bench", 50, null,
                 60_000, new RequestStates(RequestStates.randomSecret(), 300, Clock.systemUTC()), AnswerRelay.NONE,
@@ -116,11 +119,17 @@ public class EngineBenchmark {
         return (JsonRpcRequest) ((ParsedBody.Single) parser.parse(body, body.length)).message();
     }
 
+    /** A plain-dialect call as {@code JsonRpcExchange} makes it. */
+    private Outcome seed(JsonRpcRequest call) {
+        ToolHandle tool = registry.find(call.method());
+        return executor.start(tool, call.params(), CallContext.quiet(call.id(), Caller.ANONYMOUS)).outcome()
+                .thenApply(outcome -> ToolResultJson.plain(outcome, tool.descriptor().name())).join();
+    }
+
     @Benchmark
     public byte[] seedAdd() {
         JsonRpcRequest call = call(SEED);
-        return Replies.render(call.id(), executor.start(registry.find(call.method()), call.params(), ChunkSink.DISCARD)
-                .outcome().join()).getBytes(StandardCharsets.UTF_8);
+        return Replies.render(call.id(), seed(call)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark
@@ -142,8 +151,7 @@ public class EngineBenchmark {
 
     @Benchmark
     public String dispatchSeed() {
-        return Replies.render(seedCall.id(), executor.start(registry.find(seedCall.method()), seedCall.params(),
-                ChunkSink.DISCARD).outcome().join());
+        return Replies.render(seedCall.id(), seed(seedCall));
     }
 
     @Benchmark
