@@ -115,4 +115,25 @@ class ApiKeysTest {
         assertEquals(0, keys.size());
         assertFalse(keys.match(KEY).isPresent());
     }
+
+    @Test
+    void aKeyListedTwiceBelongsToItsLastEntry() {
+        ApiKeys keys = ApiKeys.parse("[{\"name\":\"old\",\"key\":\"k-0123456789abcdef\"},"
+                + "{\"name\":\"new\",\"key\":\"k-0123456789abcdef\"}]", "test");
+        assertEquals("new", keys.match("k-0123456789abcdef").orElseThrow().name());
+    }
+
+    @Test
+    void aThousandKeysAreEachFound() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            list.append(i == 0 ? "" : ",").append("key-number-").append(1000 + i).append("-abcdefgh");
+        }
+        ApiKeys keys = ApiKeys.parse(list.toString(), "test");
+        assertEquals(1000, keys.size());
+        for (int i = 0; i < 1000; i += 97) {
+            assertTrue(keys.match("key-number-" + (1000 + i) + "-abcdefgh").isPresent());
+        }
+        assertTrue(keys.match("key-number-0000-abcdefgh").isEmpty());
+    }
 }
