@@ -63,7 +63,8 @@ public class RateLimiter {
 
     @Inject
     public RateLimiter(SecurityConfig config, Metrics metrics) {
-        this(config, metrics, config.rateLimitEnabled() ? containerCounters() : new LocalWindowCounters());
+        this(config, metrics, config.rateLimitEnabled() ? counters(config.rateLimitMode())
+                : new LocalWindowCounters());
     }
 
     RateLimiter(SecurityConfig config, Metrics metrics, WindowCounters counters) {
@@ -86,6 +87,19 @@ public class RateLimiter {
             }
         });
         return Collections.unmodifiableMap(limits);
+    }
+
+    /**
+     * The windows' store for {@code mode}: with a shared JCache, leased blocks of it (the default) or one cache
+     * operation per request; without one, or in {@code local} mode, this instance's memory.
+     */
+    private static WindowCounters counters(SecurityConfig.RateLimitMode mode) {
+        if (mode == SecurityConfig.RateLimitMode.LOCAL) {
+            return new LocalWindowCounters();
+        }
+        WindowCounters container = containerCounters();
+        return mode == SecurityConfig.RateLimitMode.LEASED && container.shared()
+                ? new LeasedWindowCounters(container) : container;
     }
 
     /** The container's JCache when it has one, else this instance's memory. */

@@ -36,11 +36,22 @@ public class SecurityConfig {
     private final Optional<String> toolRateLimits;
     private final Optional<String> roleRateLimits;
     private final Optional<String> trustedProxies;
+    private final RateLimitMode rateLimitMode;
+
+    /** How rate-limit windows are counted where the server has a shared cache. */
+    public enum RateLimitMode {
+        /** Blocks of a window's capacity leased from the shared count: never over, rarely under. */
+        LEASED,
+        /** One shared cache operation per request: exact. */
+        EXACT,
+        /** Each instance on its own: a cluster of N admits up to N times the limit. */
+        LOCAL
+    }
 
     /** For the CDI client proxy only. */
     protected SecurityConfig() {
         this(false, "api-key", "X-API-Key", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, "100/minute", Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), false, "100/minute", Optional.empty(), Optional.empty(), Optional.empty(), "leased");
     }
 
     @Inject
@@ -56,7 +67,8 @@ public class SecurityConfig {
                           @ConfigProperty(name = "smcp.default-rate-limit") String defaultRateLimit,
                           @ConfigProperty(name = "smcp.rate-limit.tools") Optional<String> toolRateLimits,
                           @ConfigProperty(name = "smcp.rate-limit.roles") Optional<String> roleRateLimits,
-                          @ConfigProperty(name = "smcp.trusted-proxies") Optional<String> trustedProxies) {
+                          @ConfigProperty(name = "smcp.trusted-proxies") Optional<String> trustedProxies,
+                          @ConfigProperty(name = "smcp.rate-limit.mode") String rateLimitMode) {
         this.authEnabled = authEnabled;
         this.mechanism = mechanism(mechanism);
         this.headerName = headerName.strip();
@@ -71,6 +83,21 @@ public class SecurityConfig {
         this.toolRateLimits = toolRateLimits.filter(text -> !text.isBlank());
         this.roleRateLimits = roleRateLimits.filter(text -> !text.isBlank());
         this.trustedProxies = trustedProxies.filter(text -> !text.isBlank());
+        this.rateLimitMode = rateLimitMode(rateLimitMode);
+    }
+
+    static RateLimitMode rateLimitMode(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "leased" -> RateLimitMode.LEASED;
+            case "exact" -> RateLimitMode.EXACT;
+            case "local" -> RateLimitMode.LOCAL;
+            default -> throw new IllegalArgumentException(
+                    "smcp.rate-limit.mode must be leased, exact or local, not '" + name + "'");
+        };
+    }
+
+    public RateLimitMode rateLimitMode() {
+        return rateLimitMode;
     }
 
     static Mechanism mechanism(String name) {
