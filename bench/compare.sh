@@ -5,7 +5,8 @@
 #   ts       bench/baselines/ts-sdk: the MCP TypeScript SDK 1.32.2 stateless server, JSON responses
 #   ours     target/stateless-mcp.war at /, defaults (no auth, no limits)
 #   quiet    the same WAR at /quiet without its access log (smcp.log.access=false)
-#   secured  the same WAR at /secured with an API key and a rate limit on (windows in the JCache)
+#   secured  the same WAR at /secured with an API key and a rate limit on (windows leased from the JCache, the default)
+#   exact    the same at /exact with smcp.rate-limit.mode=exact (one JCache operation per request)
 # Besides add, ours alone: a streaming tool in each dialect (10 chunks, no delay) and a mixed load of six kinds of
 # call in turn (seed add, echo and stream; MCP add, tools/list and stream with progress).
 # The figure is server CPU time per request from /proc/<pid>/stat: stable on a shared machine, unlike req/s.
@@ -30,23 +31,25 @@ for baseline in raw-servlet java-sdk; do
     (cd "bench/baselines/$baseline" && mvn -B -q -ntp package)
 done
 
-# the secured copy: the same WAR with API keys and a limit far above what the run can reach
+copy_with() { # $1 = name, $2 = settings appended to the WAR's microprofile-config.properties
+    rm -rf "$WORK/$1" && mkdir -p "$WORK/$1" && cp target/stateless-mcp.war "$WORK/$1.war"
+    (cd "$WORK/$1" && unzip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties \
+        && printf '%b' "$2" >> WEB-INF/classes/META-INF/microprofile-config.properties \
+        && zip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
+}
+# the secured copies: the same WAR with API keys and a limit far above what the run can reach, its windows leased
+# in blocks from the JCache (the default) or counted there request by request (exact)
 KEY=bench-key-0123456789abcdef0123
-rm -rf "$WORK/secured" && mkdir -p "$WORK/secured" && cp target/stateless-mcp.war "$WORK/secured.war"
-(cd "$WORK/secured" && unzip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties \
-    && printf '\nsmcp.auth.enabled=true\nsmcp.api-keys=%s\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n' "$KEY" \
-        >> WEB-INF/classes/META-INF/microprofile-config.properties \
-    && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
+SECURED="\nsmcp.auth.enabled=true\nsmcp.api-keys=$KEY\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n"
+copy_with secured "$SECURED"
+copy_with exact "${SECURED}smcp.rate-limit.mode=exact\n"
 # the quiet copy: the same WAR without its access log (on by default), to show what the log line costs
-rm -rf "$WORK/quiet" && mkdir -p "$WORK/quiet" && cp target/stateless-mcp.war "$WORK/quiet.war"
-(cd "$WORK/quiet" && unzip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties \
-    && printf '\nsmcp.log.access=false\n' >> WEB-INF/classes/META-INF/microprofile-config.properties \
-    && zip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties)
+copy_with quiet '\nsmcp.log.access=false\n'
 cp bench/baselines/raw-servlet/target/raw.war bench/baselines/java-sdk/target/sdk.war "$WORK/"
 
 java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
     --deploy target/stateless-mcp.war --contextroot / --deploy "$WORK/raw.war" --deploy "$WORK/sdk.war" \
-    --deploy "$WORK/secured.war" --deploy "$WORK/quiet.war" --port "$PORT" --nocluster --disablephonehome \
+    --deploy "$WORK/secured.war" --deploy "$WORK/exact.war" --deploy "$WORK/quiet.war" --port "$PORT" --nocluster --disablephonehome \
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
 src/test/conformance/node_modules/.bin/node bench/baselines/ts-sdk/server.mjs "$TS_PORT" > "$WORK/ts.log" 2>&1 &
@@ -71,10 +74,12 @@ SCENARIOS=(
     "ours seed add|$SERVER|http://127.0.0.1:$PORT/mcp|$SEED|"
     "ours, no access log, seed add|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$SEED|"
     "secured seed add|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$SEED|X-API-Key=$KEY"
+    "secured, exact limit, seed add|$SERVER|http://127.0.0.1:$PORT/exact/mcp|$SEED|X-API-Key=$KEY"
     "raw MCP tools/call|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$MCP|"
     "ours MCP tools/call|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "ours, no access log, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "secured MCP tools/call|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
+    "secured, exact limit, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/exact/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
     "ours seed stream, 10 chunks|$SERVER|http://127.0.0.1:$PORT/mcp|$STREAM||\"generated\":10"
     "ours MCP stream, 10 progress events|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP_STREAM|MCP-Protocol-Version=2025-06-18|\"generated\":10"
     "ours mixed (6 kinds in turn)|$SERVER|http://127.0.0.1:$PORT/mcp|MIXED||"
@@ -184,6 +189,10 @@ ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'
     echo "| ours without access log / raw servlet, MCP | $(ratio "ours, no access log, MCP tools/call" "raw MCP tools/call") |"
     echo "| ours / Java SDK, MCP | $(ratio "ours MCP tools/call" "Java SDK MCP tools/call") |"
     echo "| ours / TypeScript SDK, MCP | $(ratio "ours MCP tools/call" "TypeScript SDK MCP tools/call") |"
-    echo "| secured / ours (API key + rate limit), seed | $(ratio "secured seed add" "ours seed add") |"
-    echo "| secured / ours (API key + rate limit), MCP | $(ratio "secured MCP tools/call" "ours MCP tools/call") |"
+    echo "| secured / ours (API key + leased rate limit), seed | $(ratio "secured seed add" "ours seed add") |"
+    echo "| secured / ours (API key + leased rate limit), MCP | $(ratio "secured MCP tools/call" "ours MCP tools/call") |"
+    echo "| secured / raw servlet (API key + leased rate limit), seed | $(ratio "secured seed add" "raw seed add") |"
+    echo "| secured / raw servlet (API key + leased rate limit), MCP | $(ratio "secured MCP tools/call" "raw MCP tools/call") |"
+    echo "| secured, exact limit / raw servlet, seed | $(ratio "secured, exact limit, seed add" "raw seed add") |"
+    echo "| secured, exact limit / raw servlet, MCP | $(ratio "secured, exact limit, MCP tools/call" "raw MCP tools/call") |"
 } | tee "$OUT/compare.md"
