@@ -181,6 +181,11 @@ final class PayaraMicroProcess implements AutoCloseable {
         return List.copyOf(output);
     }
 
+    /** Kills the server as a crash would ({@code SIGKILL}): nothing of it runs on, nothing says goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -1,0 +1,121 @@
+package org.statelessmcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.statelessmcp.testkit.McpResponse;
+
+/**
+ * The leased rate limit measured, not assumed: three instances in one Payara data grid, requests spread over them at
+ * random, a limit of {@value #LIMIT} a minute. Never more than the limit is admitted, and never fewer than the limit
+ * less one block an instance ({@code limit / 8}), also when one instance is killed mid-window.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitAccuracyIT {
+
+    private static final int LIMIT = 60;
+    /** At most one unused block an instance, a block at most an eighth of the limit. */
+    private static final int LOST_AT_MOST = 3 * Math.max(1, LIMIT / 8);
+    private static final Map<String, String> LIMITS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
+            "SMCP_DEFAULT_RATE_LIMIT", "100000/minute",
+            "SMCP_RATE_LIMIT_TOOLS", "echo=" + LIMIT + "/minute,add=" + LIMIT + "/minute");
+
+    private static final List<PayaraMicroProcess> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        WebArchive war = Deployments.productWar();
+        List<Integer> members = List.of(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(),
+                PayaraMicroProcess.freePort());
+        String cluster = "smcp-accuracy-" + members.get(0);
+        ExecutorService starting = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<PayaraMicroProcess>> started = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int member = i;
+                started.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return PayaraMicroProcess.startClustered(war, "accuracy-" + member, cluster,
+                                members.get(member), members, LIMITS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, starting));
+            }
+            for (CompletableFuture<PayaraMicroProcess> each : started) {
+                INSTANCES.add(each.join());
+            }
+        } finally {
+            starting.shutdown();
+        }
+        assertTrue(INSTANCES.get(0).awaitOutput("DG Size: 3", 120), String.join("\n", INSTANCES.get(0).output()));
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        for (PayaraMicroProcess server : INSTANCES) {
+            server.close();
+        }
+    }
+
+    /** Waits, if need be, for a fresh minute: the count below must not cross into the next window. */
+    private static void awaitRoomInTheWindow() throws InterruptedException {
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 25_000) {
+            Thread.sleep(60_000 - intoMinute + 500);
+        }
+    }
+
+    /** Calls {@code tool} {@code count} times, each on an instance of {@code among} drawn at random. */
+    private static int admitted(String tool, int count, List<PayaraMicroProcess> among, Random random) {
+        int admitted = 0;
+        for (int i = 0; i < count; i++) {
+            McpResponse response = among.get(random.nextInt(among.size())).kit()
+                    .call(tool, tool.equals("echo") ? Map.of("message", "x") : Map.of("a", 1, "b", 2));
+            if (response.status() == 200) {
+                admitted++;
+            } else {
+                response.assertStatus(429);
+            }
+        }
+        return admitted;
+    }
+
+    @Test
+    @Order(1)
+    void threeInstancesAdmitTheLimitAndNeverMore() throws InterruptedException {
+        awaitRoomInTheWindow();
+        int admitted = admitted("echo", 2 * LIMIT, INSTANCES, new Random(7));
+        System.out.println("RateLimitAccuracyIT: 3 instances, limit " + LIMIT + ", " + 2 * LIMIT + " requests: "
+                + admitted + " admitted");
+        assertTrue(admitted <= LIMIT, admitted + " admitted of " + LIMIT);
+        assertTrue(admitted >= LIMIT - LOST_AT_MOST, admitted + " admitted of " + LIMIT);
+    }
+
+    @Test
+    @Order(2)
+    void anInstanceKilledMidWindowTakesOnlyItsOwnBlockWithIt() throws InterruptedException {
+        awaitRoomInTheWindow();
+        Random random = new Random(11);
+        int admitted = admitted("add", LIMIT / 2, INSTANCES, random);
+        INSTANCES.get(2).kill();
+        admitted += admitted("add", 2 * LIMIT, INSTANCES.subList(0, 2), random);
+        System.out.println("RateLimitAccuracyIT: 3 instances, one killed after " + LIMIT / 2 + " requests, limit "
+                + LIMIT + ": " + admitted + " admitted");
+        assertTrue(admitted <= LIMIT, admitted + " admitted of " + LIMIT);
+        assertTrue(admitted >= LIMIT - LOST_AT_MOST, admitted + " admitted of " + LIMIT);
+    }
+}
