@@ -2,8 +2,9 @@
 # Where the server's CPU goes for one kind of request: async-profiler (tools.profiler:async-profiler from Maven
 # Central) samples CPU time, kernel included, while wrk sends `add` to one WAR in one Payara Micro; the report gives
 # µs per request below the frames that matter (the raw servlet's and stateless-mcp's).
-#   usage: bench/profile.sh [raw|ours|quiet] [seed|mcp] [seconds, default 20]
-#   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log
+#   usage: bench/profile.sh [raw|ours|quiet|secured] [seed|mcp] [seconds, default 20]
+#   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log;
+#   secured  the same with an API key and a leased rate limit (the request carries the key)
 # The collapsed stacks stay in target/bench/profile/<target>-<dialect>.collapsed (open them with any flame graph
 # tool). Loopback only; the load is bounded in time; the server is stopped by its PID.
 set -euo pipefail
@@ -31,7 +32,15 @@ case "$TARGET" in
             && printf '\nsmcp.log.access=false\n' >> WEB-INF/classes/META-INF/microprofile-config.properties \
             && zip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties)
         WAR=$WORK/quiet.war; CONTEXT=quiet ;;
-    *) echo "usage: bench/profile.sh [raw|ours|quiet] [seed|mcp] [seconds]" >&2; exit 2 ;;
+    secured)
+        KEY=bench-key-0123456789abcdef0123
+        rm -rf "$WORK/secured" && mkdir -p "$WORK/secured" && cp target/stateless-mcp.war "$WORK/secured.war"
+        (cd "$WORK/secured" && unzip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties \
+            && printf '\nsmcp.auth.enabled=true\nsmcp.api-keys=%s\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n' \
+                "$KEY" >> WEB-INF/classes/META-INF/microprofile-config.properties \
+            && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        WAR=$WORK/secured.war; CONTEXT=secured ;;
+    *) echo "usage: bench/profile.sh [raw|ours|quiet|secured] [seed|mcp] [seconds]" >&2; exit 2 ;;
 esac
 [ "$WAR" -ef "$WORK/$CONTEXT.war" ] || cp "$WAR" "$WORK/$CONTEXT.war"
 
@@ -53,11 +62,12 @@ else
     BODY='{"jsonrpc":"2.0","id":1,"method":"add","params":{"a":2,"b":3}}'
     VERSION=''
 fi
-printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json, text/event-stream"\n%s\nwrk.body = %s\n' \
-    "$VERSION" "'$BODY'" > "$WORK/post.lua"
+KEY_HEADER=${KEY:+wrk.headers[\"X-API-Key\"] = \"$KEY\"}
+printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json, text/event-stream"\n%s\n%s\nwrk.body = %s\n' \
+    "$VERSION" "$KEY_HEADER" "'$BODY'" > "$WORK/post.lua"
 URL=http://127.0.0.1:$PORT/$CONTEXT/mcp
 curl -s -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    ${VERSION:+-H MCP-Protocol-Version:2025-06-18} -d "$BODY" "$URL" | grep -q '"result":5\|\\"result\\":5' \
+    ${VERSION:+-H MCP-Protocol-Version:2025-06-18} ${KEY:+-H X-API-Key:$KEY} -d "$BODY" "$URL" | grep -q '"result":5\|\\"result\\":5' \
     || { echo "$URL does not answer add" >&2; exit 1; }
 
 # a long warm-up: the JIT compiler works on stateless-mcp for about a minute of load, and its threads would
@@ -72,4 +82,5 @@ jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"stop,collapsed,file=$OUT\"" > /dev/n
 echo "# $TARGET $DIALECT add: $REQUESTS requests in ${SECONDS_PROFILED} s, CPU sampled every 500 µs (profiling adds its own cost)"
 java bench/profile/CpuTree.java "$OUT" "$REQUESTS" 500 "${PROFILE_DEPTH:-6}" "${PROFILE_MIN_US:-0.5}" \
     'org/apache/catalina/core/StandardHostValve.invoke' 'jakarta/servlet/http/HttpServlet.service' \
-    'org/statelessmcp/transport/McpServlet.service' 'CompileBroker::compiler_thread_loop'
+    'org/statelessmcp/transport/McpServlet.service' 'CompileBroker::compiler_thread_loop' \
+    ${KEY:+'org/statelessmcp/security/ApiKeyMechanism.validateRequest' 'org/statelessmcp/security/RateLimiter.admit'}
