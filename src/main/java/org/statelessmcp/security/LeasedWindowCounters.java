@@ -1,10 +1,5 @@
 package org.statelessmcp.security;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Quota leasing over the cluster's shared counters: instead of one cache operation per request, an instance takes a
  * block of a window's capacity from the shared count in one operation and admits locally until the block is used.
@@ -39,15 +34,10 @@ final class LeasedWindowCounters implements WindowCounters {
     }
 
     private final WindowCounters shared;
-    private final Map<RateLimit.Period, ConcurrentHashMap<String, Lease>> leases = new EnumMap<>(RateLimit.Period.class);
-    private final Map<RateLimit.Period, AtomicLong> sweptWindow = new EnumMap<>(RateLimit.Period.class);
+    private final WindowMaps<Lease> leases = new WindowMaps<>();
 
     LeasedWindowCounters(WindowCounters shared) {
         this.shared = shared;
-        for (RateLimit.Period period : RateLimit.Period.values()) {
-            leases.put(period, new ConcurrentHashMap<>());
-            sweptWindow.put(period, new AtomicLong());
-        }
     }
 
     @Override
@@ -69,8 +59,7 @@ final class LeasedWindowCounters implements WindowCounters {
      */
     @Override
     public long addUpTo(String key, RateLimit.Period period, long cost, long ceiling) {
-        sweep(period);
-        Lease lease = leases.get(period).computeIfAbsent(key, ignored -> new Lease());
+        Lease lease = leases.of(period).computeIfAbsent(key, ignored -> new Lease());
         synchronized (lease) {
             if (lease.available >= cost) {
                 lease.available -= cost;
@@ -91,17 +80,6 @@ final class LeasedWindowCounters implements WindowCounters {
             lease.available += block - cost;
             lease.step = Math.max(lease.step, block) * 2;
             return lease.sharedSeen - lease.available - cost;
-        }
-    }
-
-    /** Once per window: forget the leases of windows before the previous one (the key starts with its window). */
-    private void sweep(RateLimit.Period period) {
-        long window = SlidingWindow.windowStart(System.currentTimeMillis(), period.millis());
-        AtomicLong swept = sweptWindow.get(period);
-        long last = swept.get();
-        if (last != window && swept.compareAndSet(last, window)) {
-            long keep = window - period.millis();
-            leases.get(period).keySet().removeIf(key -> RateLimiter.windowOf(key) < keep);
         }
     }
 
