@@ -47,7 +47,7 @@ public class AccessGate {
         if (!config.authEnabled() || request.getUserPrincipal() != null) {
             return true;
         }
-        boolean rejected = request.getAttribute(ApiKeyMechanism.REJECTED) != null;
+        boolean rejected = request.getAttribute(ApiKeyAuthModule.REJECTED) != null;
         if (config.mechanism() == SecurityConfig.Mechanism.CONTAINER) {
             try {
                 if (request.authenticate(response) && request.getUserPrincipal() != null) {

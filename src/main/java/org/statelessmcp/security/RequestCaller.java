@@ -21,7 +21,7 @@ public final class RequestCaller implements Caller {
         this.request = request;
         Principal principal = request.getUserPrincipal();
         this.name = principal == null ? "" : principal.getName();
-        this.keyRoles = request.getAttribute(ApiKeyMechanism.ROLES) instanceof Collection<?> roles ? roles : Set.of();
+        this.keyRoles = request.getAttribute(ApiKeyAuthModule.ROLES) instanceof Collection<?> roles ? roles : Set.of();
     }
 
     /** The caller of {@code request}; {@link Caller#ANONYMOUS} when nobody is authenticated. */

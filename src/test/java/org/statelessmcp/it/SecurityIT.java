@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.tools.CallerTools;
 import org.statelessmcp.it.tools.GuardedTools;
 import org.statelessmcp.testkit.McpResponse;
 
@@ -50,7 +51,7 @@ class SecurityIT extends DeployedWarTest {
         settings.setProperty("smcp.rate-limit.enabled", "true");
         settings.setProperty("smcp.default-rate-limit", "1000/minute");
         settings.setProperty("smcp.rate-limit.roles", "trial=3/minute");
-        return Deployments.withSettings(Deployments.productWar().addClass(GuardedTools.class), settings);
+        return Deployments.withSettings(Deployments.productWar().addClasses(GuardedTools.class, CallerTools.class), settings);
     }
 
     /** A key file as operators write one: one entry per line, comments allowed. */
@@ -95,6 +96,12 @@ class SecurityIT extends DeployedWarTest {
     @Test
     void withTheRightKeyInTheHeaderTheToolIsCalled() {
         kit.apiKey(ALICE).call("add", TWO_AND_THREE).assertSuccess().assertStructured("{\"result\":5}");
+    }
+
+    @Test
+    void theContainerKnowsTheCallerOfAKeyInJakartaSecurityAndTheServletRequest() {
+        kit.apiKey(BOB).call("whoami").assertSuccess().assertText("bob / bob");
+        kit.apiKey(CAROL).call("whoami").assertSuccess().assertText("carol / carol");
     }
 
     @Test
