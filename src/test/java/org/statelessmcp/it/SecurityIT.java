@@ -105,6 +105,12 @@ class SecurityIT extends DeployedWarTest {
     }
 
     @Test
+    void jakartaSecuritysIdentityStoresKnowTheKeys() {
+        kit.apiKey(BOB).call("key_owner", Map.of("key", ALICE)).assertSuccess().assertText("alice [auditor, math]");
+        kit.apiKey(BOB).call("key_owner", Map.of("key", ALICE + "x")).assertSuccess().assertText("INVALID");
+    }
+
+    @Test
     void aKeyIsAlsoAcceptedAsABearerToken() {
         McpResponse response = kit.header("Authorization", "Bearer " + BOB).call("echo", Map.of("message", "hi"))
                 .assertSuccess();
