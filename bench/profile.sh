@@ -83,4 +83,4 @@ echo "# $TARGET $DIALECT add: $REQUESTS requests in ${SECONDS_PROFILED} s, CPU s
 java bench/profile/CpuTree.java "$OUT" "$REQUESTS" 500 "${PROFILE_DEPTH:-6}" "${PROFILE_MIN_US:-0.5}" \
     'org/apache/catalina/core/StandardHostValve.invoke' 'jakarta/servlet/http/HttpServlet.service' \
     'org/statelessmcp/transport/McpServlet.service' 'CompileBroker::compiler_thread_loop' \
-    ${KEY:+'org/statelessmcp/security/ApiKeyMechanism.validateRequest' 'org/statelessmcp/security/RateLimiter.admit'}
+    ${KEY:+'org/statelessmcp/security/ApiKeyAuthModule.validateRequest' 'org/statelessmcp/security/RateLimiter.admit'}
