@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Scale-out, shown rather than claimed: three instances of the uber-jar in one Payara (Hazelcast) data grid behind
-# an nginx of our own (round robin, no affinity), a mixed load through nginx, one instance killed with kill -9 a
-# third into the run. Every answer is checked in full; failures are classified: streams in flight on the killed
-# instance may break, nothing else may fail. Afterwards: one rate limit enforced cluster-wide by the survivors,
-# their metrics still scrapeable, and the killed instance restarted and serving again.
+# an nginx of our own (round robin, no affinity), secured as in production (API keys, rate limits leased from the
+# data grid). First the server CPU per secured `add` through nginx, summed over the three (wrk); then a mixed load
+# through nginx, one instance killed with kill -9 a third into the run. Every answer is checked in full; failures
+# are classified: streams in flight on the killed instance may break, nothing else may fail. Afterwards: one rate
+# limit enforced cluster-wide by the survivors, their metrics still scrapeable, and the killed instance restarted
+# and serving again.
 #
 # Loopback only (HTTP 18081-18083, nginx 18080, Hazelcast 18901-18903); the load is bounded in time and count; the
 # script stops what it started, by PID (trap EXIT). Needs nginx (installed with apt-get when missing; the system
@@ -11,7 +13,7 @@
 #
 # usage: bench/cluster.sh [seconds of load, default 40]
 #   environment: BOOT_TIMEOUT (s, default 300), ADD_WORKERS (4), ADD_PAUSE_MS (20), SEED_STREAMS (6),
-#                MCP_STREAMS (6), MAX_PER_KIND (20000), ECHO_LIMIT (30)
+#                MCP_STREAMS (6), MAX_PER_KIND (20000), ECHO_LIMIT (30), CPU_SECONDS (wrk's run, 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD_SECONDS=${1:-40}
@@ -23,6 +25,10 @@ SEED_STREAMS=${SEED_STREAMS:-6}
 MCP_STREAMS=${MCP_STREAMS:-6}
 MAX_PER_KIND=${MAX_PER_KIND:-20000}
 ECHO_LIMIT=${ECHO_LIMIT:-30}
+CPU_SECONDS=${CPU_SECONDS:-10}
+KEY_A=bench-cluster-key-a-0123456789abcdef   # two callers, each with its own rate-limit windows
+KEY_B=bench-cluster-key-b-fedcba9876543210
+export BENCH_API_KEY=$KEY_A                  # ClusterLoad's key
 VICTIM=2                            # the instance killed with kill -9
 NGINX_PORT=18080
 JAR=target/stateless-mcp-micro.jar
@@ -63,6 +69,8 @@ start_instance() { # $1 = instance number, $2 = its log file; a fresh root dir e
     local root; root=$(mktemp -d "$WORK/root$1.XXXX")
     LOG[$1]=$2
     env SMCP_MCP_REQUEST_STATE_SECRET="$SECRET" \
+        SMCP_AUTH_ENABLED=true \
+        SMCP_API_KEYS="[{\"name\":\"client-a\",\"key\":\"$KEY_A\"},{\"name\":\"client-b\",\"key\":\"$KEY_B\"}]" \
         SMCP_RATE_LIMIT_ENABLED=true \
         SMCP_DEFAULT_RATE_LIMIT=100000000/minute \
         SMCP_RATE_LIMIT_TOOLS="echo=$ECHO_LIMIT/minute" \
@@ -76,7 +84,8 @@ start_instance() { # $1 = instance number, $2 = its log file; a fresh root dir e
     PID[$1]=$!
 }
 # the default limit (every caller, every request) is set far above the load, so only echo's own limit bites;
-# SMCP_TRUSTED_PROXIES lets nginx's X-Forwarded-For name the client the limits are kept for
+# limits are kept per key (the caller's principal); SMCP_TRUSTED_PROXIES would let nginx's X-Forwarded-For name
+# callers without a key
 
 await_member() { # $1 = instance number: /health/ready answers 200 and the log shows a data grid of 3
     local deadline=$((SECONDS + BOOT_TIMEOUT))
@@ -153,6 +162,27 @@ client() { java -Xmx128m -cp "$WORK/client" ClusterLoad "http://127.0.0.1:$NGINX
 client 5 "$MAX_PER_KIND" 2 "$ADD_PAUSE_MS" 2 2 "$WORK/warmup.tsv" > /dev/null
 WARMUP_FAILED=$(awk -F'\t' '$7 == 0' "$WORK/warmup.tsv" | wc -l)
 
+# ---- server CPU per secured request through nginx, summed over the three instances (nginx not counted) ----
+command -v wrk > /dev/null || apt-get install -y wrk > "$WORK/apt-wrk.log" 2>&1
+cat > "$WORK/cpu.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json, text/event-stream"
+wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
+wrk.headers["X-API-Key"] = "$KEY_A"
+wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}'
+LUA
+cpu_ticks() { local sum=0 i; for i in 1 2 3; do sum=$((sum + $(awk '{print $14 + $15}' "/proc/${PID[$i]}/stat"))); done; echo "$sum"; }
+wrk -t1 -c32 -d10s -s "$WORK/cpu.lua" "http://127.0.0.1:$NGINX_PORT/mcp" > /dev/null   # JIT and leases warm
+CPU_BEFORE=$(cpu_ticks)
+wrk -t1 -c32 -d"${CPU_SECONDS}s" -s "$WORK/cpu.lua" "http://127.0.0.1:$NGINX_PORT/mcp" > "$WORK/cpu.txt"
+CPU_AFTER=$(cpu_ticks)
+CPU_REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/cpu.txt")
+CPU_NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/cpu.txt")
+CPU_RATE=$(awk '/Requests\/sec/ {print $2}' "$WORK/cpu.txt")
+CPU_US=$(awk -v t=$((CPU_AFTER - CPU_BEFORE)) -v hz="$(getconf CLK_TCK)" -v n="$CPU_REQUESTS" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+echo "secured MCP add through nginx: $CPU_REQUESTS requests, $CPU_US µs server CPU each (three instances)" >&2
+
 # ---- the run: load for LOAD_SECONDS, instance VICTIM killed with kill -9 at KILL_AT ----
 client "$LOAD_SECONDS" "$MAX_PER_KIND" "$ADD_WORKERS" "$ADD_PAUSE_MS" "$SEED_STREAMS" "$MCP_STREAMS" "$WORK/load.tsv" \
     > "$WORK/load.out" &
@@ -213,25 +243,24 @@ KILL_OFFSET=$(awk -v k="$KILL_MS" -v s="$FIRST_START" 'BEGIN {printf "%.1f", (k 
 RUN_LENGTH=$(awk -v e="$LAST_END" -v s="$FIRST_START" 'BEGIN {printf "%.1f", (e - s) / 1000}')
 
 # ---- one rate limit, cluster-wide: ECHO_LIMIT+5 echo calls from one client, spread over the survivors ----
-# The client is named by X-Forwarded-For: nginx appends the address it saw (127.0.0.1, a trusted proxy here, since
-# everything runs on loopback), so the instances key the limit on the rightmost untrusted address, the client's.
-CLIENT_A=198.51.100.$((RANDOM % 200 + 1))
-CLIENT_B=203.0.113.$((RANDOM % 200 + 1))
-echo_call() { # $1 = id, $2 = client address -> "status upstream"
+# The client is named by its key (client-a); a second key (client-b) has windows of its own.
+echo_call() { # $1 = id, $2 = the client's API key -> "status upstream"
     curl -s -o /dev/null -w '%{http_code} %header{x-upstream}\n' "http://127.0.0.1:$NGINX_PORT/mcp" \
-        -H 'Content-Type: application/json' -H "X-Forwarded-For: $2" \
+        -H 'Content-Type: application/json' -H "X-API-Key: $2" \
         -d "{\"jsonrpc\":\"2.0\",\"id\":$1,\"method\":\"echo\",\"params\":{\"message\":\"x\"}}"
 }
 : > "$WORK/echo.txt"
-for n in $(seq 1 $((ECHO_LIMIT + 5))); do echo_call "$n" "$CLIENT_A" >> "$WORK/echo.txt"; done
+for n in $(seq 1 $((ECHO_LIMIT + 5))); do echo_call "$n" "$KEY_A" >> "$WORK/echo.txt"; done
 ADMITTED=$(awk '$1 == 200' "$WORK/echo.txt" | wc -l)
 REFUSED=$(awk '$1 == 429' "$WORK/echo.txt" | wc -l)
 ECHO_OTHER=$(awk '$1 != 200 && $1 != 429' "$WORK/echo.txt" | wc -l)
 ECHO_SPREAD=$(awk '{key[$NF " " $1]++} END {for (k in key) print k, key[k]}' "$WORK/echo.txt" | sort \
     | awk '{printf "%s%s %s: %s", sep, $1, $2, $3; sep = "; "}')   # last upstream and status -> count
-OTHER_CLIENT=$(echo_call 999 "$CLIENT_B" | cut -d' ' -f1)
+OTHER_CLIENT=$(echo_call 999 "$KEY_B" | cut -d' ' -f1)
 RATE_OK=no
-if [ "$ADMITTED" -ge "$ECHO_LIMIT" ] && [ "$ADMITTED" -le $((ECHO_LIMIT + 1)) ] && [ "$ECHO_OTHER" = 0 ] \
+# leased windows: never more than the limit, at most an unused block (an eighth of the limit) fewer per survivor
+ECHO_FLOOR=$((ECHO_LIMIT - 2 * (ECHO_LIMIT / 8 > 1 ? ECHO_LIMIT / 8 : 1)))
+if [ "$ADMITTED" -ge "$ECHO_FLOOR" ] && [ "$ADMITTED" -le $((ECHO_LIMIT + 1)) ] && [ "$ECHO_OTHER" = 0 ] \
     && [ "$OTHER_CLIENT" = 200 ]; then RATE_OK=yes; fi
 
 # ---- metrics of each survivor, against nginx's count of the 200s it got from that instance ----
@@ -259,7 +288,7 @@ RESTART_TOOK=$((SECONDS - RESTART_START))
 sleep 11    # nginx skips a failed member for fail_timeout (10 s) after its last failure
 : > "$WORK/after-restart.txt"
 for n in $(seq 1 30); do
-    curl -s -w ' %{http_code} %header{x-upstream}\n' "http://127.0.0.1:$NGINX_PORT/mcp" -H 'Content-Type: application/json' \
+    curl -s -w ' %{http_code} %header{x-upstream}\n' "http://127.0.0.1:$NGINX_PORT/mcp" -H 'Content-Type: application/json' -H "X-API-Key: $KEY_A" \
         -d "{\"jsonrpc\":\"2.0\",\"id\":$n,\"method\":\"add\",\"params\":{\"a\":2,\"b\":3}}" >> "$WORK/after-restart.txt"
 done
 RESTART_SERVED=$(awk -v a="127.0.0.1:1808$VICTIM" '$0 ~ /"result":\{"result":5\}/ && $2 == 200 && $NF == a' "$WORK/after-restart.txt" | wc -l)
@@ -269,7 +298,7 @@ DG_AFTER=$(grep -o 'DG Size: [0-9]*' "$WORK/instance$VICTIM-restarted.log" | tai
 # ---- the report ----
 VERDICT=PASS
 [ "$UNEXPECTED" = 0 ] && [ "$WARMUP_FAILED" = 0 ] && [ "$RATE_OK" = yes ] && [ "$METRICS_OK" = yes ] \
-    && [ "$NGINX_502" = 0 ] || VERDICT=FAIL
+    && [ "$NGINX_502" = 0 ] && [ "${CPU_NON2XX:-0}" = 0 ] || VERDICT=FAIL
 {
     echo "# Three instances behind nginx, one killed mid-run — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
@@ -286,11 +315,19 @@ VERDICT=PASS
     echo "     --startport 1890<i> --disablephonehome --rootdir <fresh temp dir>"
     echo "# SMCP_RATE_LIMIT_ENABLED=true SMCP_DEFAULT_RATE_LIMIT=100000000/minute SMCP_RATE_LIMIT_TOOLS=echo=$ECHO_LIMIT/minute"
     echo "# SMCP_TRUSTED_PROXIES=127.0.0.1 SMCP_LOG_ACCESS=false SMCP_MCP_REQUEST_STATE_SECRET=<the same 45 characters>"
+    echo "# SMCP_AUTH_ENABLED=true SMCP_API_KEYS=<two keys: client-a, client-b> (rate limits leased, the default mode)"
     echo '```'
     echo
     echo "nginx 127.0.0.1:$NGINX_PORT: round robin over the three, no affinity, \`proxy_buffering off\`, HTTP/1.1 keepalive"
     echo "upstream, \`proxy_next_upstream error timeout non_idempotent\`, \`max_fails=1 fail_timeout=10s\`."
     echo "Boot of the three together, until each answered \`/health/ready\` 200 and logged \`DG Size: 3\`: $BOOT_TOOK s."
+    echo
+    echo "## Server CPU per secured request, three instances"
+    echo
+    echo "\`wrk -t1 -c32 -d${CPU_SECONDS}s\` through nginx after 10 s of the same to warm up: MCP \`tools/call add\` with"
+    echo "client-a's key, rate-limited (leased windows). $CPU_REQUESTS requests ($CPU_RATE/s), ${CPU_NON2XX:-0} non-2xx;"
+    echo "**$CPU_US µs of server CPU per request**, summed over the three instances (their Hazelcast members"
+    echo "included; nginx and wrk not counted). Compare with the single-instance rows of \`compare.sh\` in the same run."
     echo
     echo "## The run"
     echo
@@ -336,9 +373,10 @@ VERDICT=PASS
     echo "## After the run"
     echo
     echo "**One rate limit, cluster-wide** (\`echo=$ECHO_LIMIT/minute\` per client): $((ECHO_LIMIT + 5)) \`echo\` calls through nginx from one"
-    echo "client (\`X-Forwarded-For: $CLIENT_A\`): **$ADMITTED admitted, $REFUSED refused with 429**, $ECHO_OTHER other; by instance"
-    echo "and status: $ECHO_SPREAD. A second client ($CLIENT_B) is then admitted: $OTHER_CLIENT. Shared limit held: **$RATE_OK**"
-    echo "(expected $ECHO_LIMIT admitted, $((ECHO_LIMIT + 1)) if a window boundary falls inside the loop)."
+    echo "client (key \`client-a\`): **$ADMITTED admitted, $REFUSED refused with 429**, $ECHO_OTHER other; by instance"
+    echo "and status: $ECHO_SPREAD. A second client (key \`client-b\`) is then admitted: $OTHER_CLIENT. Shared limit held: **$RATE_OK**"
+    echo "(expected $ECHO_LIMIT admitted, $((ECHO_LIMIT + 1)) if a window boundary falls inside the loop, never fewer than"
+    echo "$ECHO_FLOOR: an unused leased block, at most an eighth of the limit, per survivor)."
     echo
     echo "**Metrics of the survivors**, \`GET /metrics?scope=application\` on each, the sum of its"
     echo "\`mcp_requests_total{status=\"success\"}\` against the 200s nginx logged from it (warm-up, run and echo calls):"

@@ -110,9 +110,12 @@ public class ClusterLoad {
     }
 
     static HttpRequest.Builder post(String body) {
-        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        // the instances run secured, as in production: every call carries the client's API key
+        String key = System.getenv("BENCH_API_KEY");
+        return key == null ? request : request.header("X-API-Key", key);
     }
 
     static String upstream(HttpResponse<?> response) {

@@ -2,6 +2,11 @@ package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,8 @@ import org.statelessmcp.testkit.McpResponse;
 /**
  * The leased rate limit measured, not assumed: three instances in one Payara data grid, requests spread over them at
  * random, a limit of {@value #LIMIT} a minute. Never more than the limit is admitted, and never fewer than the limit
- * less one block an instance ({@code limit / 8}), also when one instance is killed mid-window.
+ * less one block an instance ({@code limit / 8}), also when one instance is killed mid-window. Each figure is also
+ * written to {@code target/rate-limit-accuracy.tsv}, which {@code bench/accuracy.sh} turns into a report.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitAccuracyIT {
@@ -37,6 +43,7 @@ class RateLimitAccuracyIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        Files.deleteIfExists(Path.of("target", "rate-limit-accuracy.tsv"));
         WebArchive war = Deployments.productWar();
         List<Integer> members = List.of(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(),
                 PayaraMicroProcess.freePort());
@@ -94,13 +101,25 @@ class RateLimitAccuracyIT {
         return admitted;
     }
 
+    /** One scenario's figures: on standard output, and as a line of {@code target/rate-limit-accuracy.tsv}. */
+    private static void record(String scenario, int requests, int admitted) {
+        String line = String.join("\t", scenario, String.valueOf(LIMIT), String.valueOf(requests),
+                String.valueOf(admitted), String.valueOf(LIMIT - LOST_AT_MOST));
+        System.out.println("RateLimitAccuracyIT: " + line.replace('\t', ' '));
+        try {
+            Files.writeString(Path.of("target", "rate-limit-accuracy.tsv"), line + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     @Order(1)
     void threeInstancesAdmitTheLimitAndNeverMore() throws InterruptedException {
         awaitRoomInTheWindow();
         int admitted = admitted("echo", 2 * LIMIT, INSTANCES, new Random(7));
-        System.out.println("RateLimitAccuracyIT: 3 instances, limit " + LIMIT + ", " + 2 * LIMIT + " requests: "
-                + admitted + " admitted");
+        record("3 instances, requests spread at random", 2 * LIMIT, admitted);
         assertTrue(admitted <= LIMIT, admitted + " admitted of " + LIMIT);
         assertTrue(admitted >= LIMIT - LOST_AT_MOST, admitted + " admitted of " + LIMIT);
     }
@@ -113,8 +132,8 @@ class RateLimitAccuracyIT {
         int admitted = admitted("add", LIMIT / 2, INSTANCES, random);
         INSTANCES.get(2).kill();
         admitted += admitted("add", 2 * LIMIT, INSTANCES.subList(0, 2), random);
-        System.out.println("RateLimitAccuracyIT: 3 instances, one killed after " + LIMIT / 2 + " requests, limit "
-                + LIMIT + ": " + admitted + " admitted");
+        record("3 instances, one killed with kill -9 after " + LIMIT / 2 + " requests", LIMIT / 2 + 2 * LIMIT,
+                admitted);
         assertTrue(admitted <= LIMIT, admitted + " admitted of " + LIMIT);
         assertTrue(admitted >= LIMIT - LOST_AT_MOST, admitted + " admitted of " + LIMIT);
     }
