@@ -3,6 +3,7 @@
 # Central) samples CPU time, kernel included, while wrk sends `add` to one WAR in one Payara Micro; the report gives
 # µs per request below the frames that matter (the raw servlet's and stateless-mcp's).
 #   usage: bench/profile.sh [raw|ours|quiet|secured] [seed|mcp] [seconds, default 20]
+#   PROFILE_EVENT=alloc: bytes allocated per request instead of CPU time
 #   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log;
 #   secured  the same with an API key and a leased rate limit (the request carries the key)
 # The collapsed stacks stay in target/bench/profile/<target>-<dialect>.collapsed (open them with any flame graph
@@ -75,6 +76,17 @@ curl -s -H 'Content-Type: application/json' -H 'Accept: application/json, text/e
 wrk -t1 -c32 -d"${PROFILE_WARMUP:-75}s" -s "$WORK/post.lua" "$URL" > /dev/null
 OUT=$PWD/$WORK/$TARGET-$DIALECT.collapsed
 # quoted once more: jcmd would otherwise split the agent's options at '='
+if [ "${PROFILE_EVENT:-cpu}" = alloc ]; then
+    # bytes allocated on the heap, sampled by async-profiler and scaled to totals
+    OUT=$PWD/$WORK/$TARGET-$DIALECT-alloc.collapsed
+    jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"start,event=alloc\"" > /dev/null
+    REQUESTS=$(wrk -t1 -c32 -d"${SECONDS_PROFILED}s" -s "$WORK/post.lua" "$URL" | awk '/requests in/ {print $1}')
+    jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"stop,collapsed,total,file=$OUT\"" > /dev/null
+    awk -v n="$REQUESTS" -v t="$TARGET $DIALECT" '
+        { all += $NF } /StandardHostValve.invoke/ { app += $NF } /grizzly/ { http += $NF }
+        END { printf "# %s add: %d requests; bytes allocated per request: %.0f in all, %.0f on the HTTP threads, %.0f below the web container'"'"'s host valve\n", t, n, all / n, http / n, app / n }' "$OUT"
+    exit 0
+fi
 jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"start,event=cpu,interval=500us\"" > /dev/null
 REQUESTS=$(wrk -t1 -c32 -d"${SECONDS_PROFILED}s" -s "$WORK/post.lua" "$URL" | awk '/requests in/ {print $1}')
 jcmd "$SERVER" JVMTI.agent_load "$AGENT" "\"stop,collapsed,file=$OUT\"" > /dev/null
