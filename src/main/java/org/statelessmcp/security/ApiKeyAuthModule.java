@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.security.auth.Subject;
@@ -112,7 +111,7 @@ public final class ApiKeyAuthModule implements ServerAuthModule {
             }
         }
         value = value.strip();
-        if (value.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+        if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             value = value.substring(BEARER.length()).strip();
         }
         return value.isEmpty() ? null : value;

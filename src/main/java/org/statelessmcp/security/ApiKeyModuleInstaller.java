@@ -17,14 +17,14 @@ public class ApiKeyModuleInstaller {
 
     void install(@Observes @Initialized(ApplicationScoped.class) ServletContext module, SecurityConfig config,
                  ConfiguredKeys keys) {
-        if (config.authEnabled() && config.mechanism() == SecurityConfig.Mechanism.API_KEY) {
+        if (config.apiKeysOn()) {
             AuthConfigFactory.getFactory().registerServerAuthModule(
                     new ApiKeyAuthModule(keys.keys(), config.headerName()), module);
         }
     }
 
     void remove(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext module, SecurityConfig config) {
-        if (config.authEnabled() && config.mechanism() == SecurityConfig.Mechanism.API_KEY) {
+        if (config.apiKeysOn()) {
             AuthConfigFactory.getFactory().removeServerAuthModule(module);
         }
     }

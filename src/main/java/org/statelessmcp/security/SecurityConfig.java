@@ -118,6 +118,11 @@ public class SecurityConfig {
         return mechanism;
     }
 
+    /** Whether callers authenticate with stateless-mcp's API keys (authentication on, {@code api-key} mechanism). */
+    public boolean apiKeysOn() {
+        return authEnabled && mechanism == Mechanism.API_KEY;
+    }
+
     /** The header carrying an API key besides {@code Authorization: Bearer}. */
     public String headerName() {
         return headerName;
