@@ -3,6 +3,7 @@ package org.statelessmcp.operations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.context.Initialized;
@@ -16,6 +17,7 @@ import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.cluster.SharedStoreDiscovery;
 import org.statelessmcp.mcp.AnswerRelay;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
@@ -53,9 +55,12 @@ public class EngineProducer {
     /** Looked up once the bean is made, not in a field initializer: a server may construct the client proxy too. */
     private volatile AnswerRelay relay;
 
+    @Inject
+    SharedStoreDiscovery cluster;
+
     @PostConstruct
     void lookUpRelay() {
-        relay = answerRelay();
+        relay = cluster.store().<AnswerRelay>map(SharedAnswerRelay::new).orElse(AnswerRelay.NONE);
     }
 
     /**
@@ -151,23 +156,6 @@ public class EngineProducer {
         relaySweeper = scheduler.scheduleWithFixedDelay(server::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         return server;
-    }
-
-    /** The clustered JCache when the container has one (Payara), else none: answers must reach the asking instance. */
-    private static AnswerRelay answerRelay() {
-        try {
-            Class.forName("javax.cache.CacheManager", false, EngineProducer.class.getClassLoader());
-            AnswerRelay relay = JCacheAnswerRelay.create();
-            if (relay != null) {
-                LOG.info("MCP client answers are relayed between instances through the JCache cache '"
-                        + JCacheAnswerRelay.CACHE + "'");
-                return relay;
-            }
-        } catch (ClassNotFoundException | LinkageError | RuntimeException unavailable) {
-            LOG.log(Level.FINE, "no JCache", unavailable);
-        }
-        LOG.info("No JCache: a 2025 MCP client's answer to a tool's question must reach the instance that asked");
-        return AnswerRelay.NONE;
     }
 
     private static RequestStates requestStates(McpConfig mcp) {

@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Optional;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.cluster.SharedStore;
+import org.statelessmcp.cluster.SharedStoreDiscovery;
 import org.statelessmcp.operations.Metrics;
 
 /**
  * Fair use: sliding-window limits per caller — the authenticated principal, else the client's address — on every
  * request to {@code /mcp} and {@code /tools}, with per-role overrides of the default and per-tool limits on top. The
- * windows live in the container's JCache when it has one, so a cluster enforces one limit, not one per instance.
+ * windows live in the server's distributed cache when it has one, so a cluster enforces one limit, not one per instance.
  * Every limited response carries {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and
  * {@code X-RateLimit-Reset}; a refused one also {@code Retry-After}.
  */
@@ -62,8 +65,8 @@ public class RateLimiter {
     }
 
     @Inject
-    public RateLimiter(SecurityConfig config, Metrics metrics) {
-        this(config, metrics, config.rateLimitEnabled() ? counters(config.rateLimitMode())
+    public RateLimiter(SecurityConfig config, Metrics metrics, SharedStoreDiscovery cluster) {
+        this(config, metrics, config.rateLimitEnabled() ? counters(config.rateLimitMode(), cluster.store())
                 : new LocalWindowCounters());
     }
 
@@ -90,30 +93,15 @@ public class RateLimiter {
     }
 
     /**
-     * The windows' store for {@code mode}: with a shared JCache, leased blocks of it (the default) or one cache
-     * operation per request; without one, or in {@code local} mode, this instance's memory.
+     * The windows' store for {@code mode}: with the server's distributed cache, leased blocks of it (the default) or
+     * one cache operation per request; without one, or in {@code local} mode, this instance's memory.
      */
-    private static WindowCounters counters(SecurityConfig.RateLimitMode mode) {
-        if (mode == SecurityConfig.RateLimitMode.LOCAL) {
+    private static WindowCounters counters(SecurityConfig.RateLimitMode mode, Optional<SharedStore> cluster) {
+        if (mode == SecurityConfig.RateLimitMode.LOCAL || cluster.isEmpty()) {
             return new LocalWindowCounters();
         }
-        WindowCounters container = containerCounters();
-        return mode == SecurityConfig.RateLimitMode.LEASED && container.shared()
-                ? new LeasedWindowCounters(container) : container;
-    }
-
-    /** The container's JCache when it has one, else this instance's memory. */
-    private static WindowCounters containerCounters() {
-        try {
-            Class.forName("javax.cache.CacheManager", false, RateLimiter.class.getClassLoader());
-            WindowCounters shared = JCacheWindowCounters.create();
-            if (shared != null) {
-                return shared;
-            }
-        } catch (ClassNotFoundException | LinkageError | RuntimeException unavailable) {
-            LOG.log(Level.FINE, "no JCache", unavailable);
-        }
-        return new LocalWindowCounters();
+        WindowCounters shared = SharedWindowCounters.in(cluster.get());
+        return mode == SecurityConfig.RateLimitMode.LEASED ? new LeasedWindowCounters(shared) : shared;
     }
 
     public boolean enabled() {

@@ -19,23 +19,39 @@ import org.statelessmcp.it.conformance.ConformanceTools;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * Two instances in one Payara (Hazelcast) cluster on loopback: a 2025 client's answer to a tool's question, a
- * separate POST that a load balancer sends to the other instance, reaches the waiting call through the clustered
- * JCache, and the tool's result carries the client's real answer. The rate-limit windows live in the same cache:
- * the two instances enforce one limit between them, set with the seed's environment variables.
+ * Two instances in one cluster of the server under test, on loopback, each through that server's own distributed
+ * cache (Payara: its Hazelcast data grid's JCache; WildFly: an Infinispan cache of its {@code infinispan} subsystem,
+ * set up by {@code server-config/wildfly/cluster.cli}), with a client that alternates between them as a load balancer
+ * without affinity would: a 2025 client's answer to a tool's question, a separate POST that reaches the other
+ * instance, completes the waiting call; the two instances enforce one rate limit between them; and a 2026-07-28
+ * multi round-trip request begun on one instance resumes on the other.
  */
 class ClusterIT {
 
-    /** The seed's settings, plus a tool limit low enough to count. */
-    private static final Map<String, String> LIMITS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
-            "SMCP_DEFAULT_RATE_LIMIT", "1000/minute", "SMCP_RATE_LIMIT_TOOLS", "echo=10/minute");
+    /** The seed's settings, plus a tool limit low enough to count, and the secret every instance must share. */
+    private static final Map<String, String> SETTINGS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
+            "SMCP_DEFAULT_RATE_LIMIT", "1000/minute", "SMCP_RATE_LIMIT_TOOLS", "echo=10/minute",
+            "SMCP_MCP_REQUEST_STATE_SECRET", "a-secret-shared-by-every-instance-0123456789");
 
-    private static PayaraMicroProcess first;
-    private static PayaraMicroProcess second;
+    private static ClusterMember first;
+    private static ClusterMember second;
 
     @BeforeAll
     static void startCluster() throws Exception {
         WebArchive war = Deployments.productWar().addClass(ConformanceTools.class);
+        List<ClusterMember> members = switch (TargetServer.current()) {
+            case PAYARA_MICRO -> startPayaraMicro(war);
+            case WILDFLY -> WildFlyProcess.startTwo(war, "cluster", 500, 600, SETTINGS);
+            case PAYARA_SERVER, LIBERTY -> throw new IllegalStateException("no cluster of "
+                    + TargetServer.current() + " is started by the tests yet");
+        };
+        first = members.get(0);
+        second = members.get(1);
+    }
+
+    private static List<ClusterMember> startPayaraMicro(WebArchive war) throws Exception {
+        PayaraMicroProcess first;
+        PayaraMicroProcess second;
         List<Integer> members = List.of(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort());
         String cluster = "smcp-it-" + members.get(0);
         ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -50,12 +66,13 @@ class ClusterIT {
             starting.shutdown();
         }
         assertTrue(first.awaitOutput("DG Size: 2", 90), String.join("\n", first.output()));
+        return List.of(first, second);
     }
 
     private static PayaraMicroProcess start(WebArchive war, String name, String cluster, int port,
                                             List<Integer> members) {
         try {
-            return PayaraMicroProcess.startClustered(war, name, cluster, port, members, LIMITS);
+            return PayaraMicroProcess.startClustered(war, name, cluster, port, members, SETTINGS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -63,7 +80,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        for (PayaraMicroProcess server : new PayaraMicroProcess[] {first, second}) {
+        for (ClusterMember server : new ClusterMember[] {first, second}) {
             if (server != null) {
                 server.close();
             }
@@ -71,10 +88,10 @@ class ClusterIT {
     }
 
     @Test
-    void everyInstanceRelaysAnswersThroughTheClusteredCache() {
-        for (PayaraMicroProcess server : List.of(first, second)) {
+    void everyInstanceSaysWhichDistributedCacheItShares() {
+        for (ClusterMember server : List.of(first, second)) {
             assertTrue(server.output().stream().anyMatch(line -> line.contains(
-                    "MCP client answers are relayed between instances through the JCache cache 'smcp-client-answers'")),
+                    "Shared state (rate-limit windows, relayed MCP client answers) is kept in " + store())),
                     String.join("\n", server.output()));
         }
     }
@@ -98,9 +115,9 @@ class ClusterIT {
 
     @Test
     void bothInstancesKeepTheirRateWindowsInTheClusteredCache() {
-        for (PayaraMicroProcess server : List.of(first, second)) {
+        for (ClusterMember server : List.of(first, second)) {
             assertTrue(server.output().stream().anyMatch(line -> line.contains("Rate limits: 1000/minute per caller,"
-                    + " by tool {echo=10/minute}; windows kept in the container's JCache")),
+                    + " by tool {echo=10/minute}; windows kept in " + store())),
                     String.join("\n", server.output()));
         }
     }
@@ -110,7 +127,7 @@ class ClusterIT {
         int admitted = 0;
         int refused = 0;
         for (int i = 0; i < 16; i++) {
-            PayaraMicroProcess server = i % 2 == 0 ? first : second;
+            ClusterMember server = i % 2 == 0 ? first : second;
             McpResponse response = server.kit()
                     // no trusted proxy is configured: a made-up forwarded address changes nothing
                     .header("X-Forwarded-For", "192.0.2." + i)
@@ -124,6 +141,33 @@ class ClusterIT {
         }
         // exact within a window; a window boundary crossed during the loop may let one more through
         assertTrue(admitted == 10 || admitted == 11, "admitted " + admitted + ", refused " + refused);
+    }
+
+    @Test
+    void aRoundTripBegunOnOneInstanceResumesOnTheOther() throws Exception {
+        NodeTools.Run run = NodeTools.run("cluster-ts-sdk2-client.txt", 120, "ts-sdk2-client.mjs", first.mcpUrl(),
+                second.mcpUrl());
+        assertEquals(0, run.exitCode(), run.output());
+        JsonObject seen = run.lastJson();
+        assertEquals("Hello, Ada!", seen.getString("greet"), seen.toString());
+        // the last two requests are greet's two rounds: begun on one instance, completed on the other
+        List<String> requests = seen.getJsonArray("httpRequests").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        String firstRound = requests.get(requests.size() - 2);
+        String secondRound = requests.get(requests.size() - 1);
+        assertTrue(firstRound.startsWith("POST tools/call(greet) :") && secondRound.startsWith(
+                "POST tools/call(greet)+inputResponses :"), requests.toString());
+        assertNotEquals(firstRound.replaceAll(".* :(\\d+) -> .*", "$1"),
+                secondRound.replaceAll(".* :(\\d+) -> .*", "$1"), requests.toString());
+    }
+
+    /** How the startup log names the server's distributed cache. */
+    private static String store() {
+        return switch (TargetServer.current()) {
+            case PAYARA_MICRO, PAYARA_SERVER -> "the container's JCache";
+            case WILDFLY -> "WildFly's Infinispan cache 'shared' (bound to java:comp/env/stateless-mcp/shared-cache)";
+            case LIBERTY -> "the JCache provider com.hazelcast";
+        };
     }
 
     private static String port(String request) {

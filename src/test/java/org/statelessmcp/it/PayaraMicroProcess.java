@@ -1,18 +1,11 @@
 package org.statelessmcp.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.statelessmcp.testkit.McpTestClient;
@@ -21,12 +14,9 @@ import org.statelessmcp.testkit.McpTestClient;
  * A Payara Micro the test starts itself, on loopback and a free port, for what Arquillian's one managed container
  * cannot show: a deployment that must fail, a second instance. Closing it stops the process it started.
  */
-final class PayaraMicroProcess implements AutoCloseable {
+final class PayaraMicroProcess implements ClusterMember {
 
-    private final Process process;
-    private final File log;
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private final CountDownLatch settled = new CountDownLatch(1);
+    private final ServerProcess process;
     private final int port;
     private final String name;
 
@@ -42,17 +32,9 @@ final class PayaraMicroProcess implements AutoCloseable {
                 String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("smcp.preboot")));
         command.addAll(clustering);
-        // To a file, not a pipe: the JDK may close a pipe under its reader as the process exits, losing the last lines
-        // (the ones a test of shutting down looks for); the file also stays for reading after a failure.
-        log = new File(file.getParent(), name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().putAll(environment);
-        process = builder.start();
-        Thread reader = new Thread(this::readOutput, "payara-micro-output-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        process = new ServerProcess(command, environment, new File(file.getParent(), name + ".log"),
+                line -> line.contains("ready in") || line.contains("Payara Micro failed"));
     }
-
     /** A free TCP port on loopback, at the time of asking. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -102,52 +84,11 @@ final class PayaraMicroProcess implements AutoCloseable {
     private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering,
                                             Map<String, String> environment) throws IOException, InterruptedException {
         PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering, environment);
-        if (!server.settled.await(180, TimeUnit.SECONDS)) {
+        if (!server.process.awaitSettled(180)) {
             server.close();
-            throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output));
+            throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output()));
         }
         return server;
-    }
-
-    /** Follows the log file as the server writes it, line by line, until the process has ended and all is read. */
-    private void readOutput() {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = new FileInputStream(log)) {
-            while (true) {
-                boolean ended = !process.isAlive();
-                int read = in.read(buffer);
-                if (read < 0) {
-                    if (ended) {
-                        break;
-                    }
-                    Thread.sleep(50);
-                    continue;
-                }
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        add(line.toString(StandardCharsets.UTF_8));
-                        line.reset();
-                    } else {
-                        line.write(buffer[i]);
-                    }
-                }
-            }
-            if (line.size() > 0) {
-                add(line.toString(StandardCharsets.UTF_8));
-            }
-        } catch (IOException | InterruptedException stopped) {
-            // the test is over: its output ends here
-        } finally {
-            settled.countDown();
-        }
-    }
-
-    private void add(String line) {
-        output.add(line);
-        if (line.contains("ready in") || line.contains("Payara Micro failed")) {
-            settled.countDown();
-        }
     }
 
     int port() {
@@ -155,42 +96,34 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** The URL of {@code /mcp}: the WAR is served under its file name, {@code /<name>}. */
-    String mcpUrl() {
+    @Override
+    public String mcpUrl() {
         return kit().endpoint().toString();
     }
 
     /** The test kit's client of this server's deployment, {@code /<name>/}, in the plain dialect. */
-    McpTestClient kit() {
+    @Override
+    public McpTestClient kit() {
         return McpTestClient.at("http://127.0.0.1:" + port + "/" + name + "/");
     }
 
     /** Waits (bounded) until the server has printed a line containing {@code text}. */
     boolean awaitOutput(String text, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (output.stream().anyMatch(line -> line.contains(text))) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return process.awaitOutput(line -> line.contains(text), seconds);
     }
 
-    /** Everything the server printed so far. */
-    List<String> output() {
-        return List.copyOf(output);
+    @Override
+    public List<String> output() {
+        return process.output();
     }
 
     /** Kills the server as a crash would ({@code SIGKILL}): nothing of it runs on, nothing says goodbye. */
     void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        process.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        process.close();
     }
 }

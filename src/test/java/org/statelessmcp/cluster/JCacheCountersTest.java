@@ -1,9 +1,9 @@
-package org.statelessmcp.security;
+package org.statelessmcp.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.lang.reflect.Proxy;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,34 +13,35 @@ import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.MutableEntry;
 import org.junit.jupiter.api.Test;
 
-/** The JCache store's one-operation count, and its fallback when the cache cannot run the entry processor. */
-class JCacheWindowCountersTest {
+/** JCache counts: one entry-processor run where the entry lives, or no answer when the cache cannot run it. */
+class JCacheCountersTest {
 
     private final Map<String, Long> entries = new ConcurrentHashMap<>();
     private final AtomicInteger invocations = new AtomicInteger();
 
     @Test
-    void countsThroughOneEntryProcessorRunWhereTheEntryLives() {
-        WindowCounters counters = counters(false);
-        assertEquals(0, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
-        assertEquals(1, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
-        assertEquals(-1 - 2, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
+    void addsUpToTheCeilingInOneEntryProcessorRunWhereTheEntryLives() {
+        SharedCounters counters = counters(false);
+        assertEquals(0, counters.addUpTo("w|ada", 1, 2));
+        assertEquals(1, counters.addUpTo("w|ada", 1, 2));
+        assertEquals(-1 - 2, counters.addUpTo("w|ada", 1, 2));
         assertEquals(2L, entries.get("w|ada"));
         assertEquals(3, invocations.get());
     }
 
     @Test
-    void aCacheThatCannotRunTheProcessorStillCountsByCompareAndSet() {
-        WindowCounters counters = counters(true);
-        assertEquals(0, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
-        assertEquals(1, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
-        assertEquals(-1 - 2, counters.addUpTo("w|ada", RateLimit.Period.MINUTE, 1, 2));
-        assertEquals(2L, entries.get("w|ada"));
+    void aCacheThatCannotRunTheProcessorLeavesTheAdditionToCompareAndSet() {
+        SharedCounters counters = counters(true);
+        assertNull(counters.addUpTo("w|ada", 1, 2));
+        assertEquals(true, counters.compareAndSet("w|ada", 0, 1));
+        assertEquals(false, counters.compareAndSet("w|ada", 0, 1));
+        assertEquals(true, counters.compareAndSet("w|ada", 1, 2));
+        assertEquals(2, counters.get("w|ada"));
     }
 
     /** A cache over {@link #entries}; {@code refuseProcessors}: invoke fails as on a member missing the class. */
     @SuppressWarnings("unchecked")
-    private WindowCounters counters(boolean refuseProcessors) {
+    private SharedCounters counters(boolean refuseProcessors) {
         Cache<String, Long> cache = (Cache<String, Long>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Cache.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "get" -> entries.get((String) args[0]);
@@ -55,11 +56,7 @@ class JCacheWindowCountersTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        Map<RateLimit.Period, Cache<String, Long>> caches = new EnumMap<>(RateLimit.Period.class);
-        for (RateLimit.Period period : RateLimit.Period.values()) {
-            caches.put(period, cache);
-        }
-        return new JCacheWindowCounters(caches);
+        return new JCacheCounters(cache);
     }
 
     @SuppressWarnings("unchecked")

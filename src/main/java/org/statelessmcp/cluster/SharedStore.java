@@ -1,0 +1,22 @@
+package org.statelessmcp.cluster;
+
+import java.time.Duration;
+
+/**
+ * The server's distributed cache, as named maps that every instance of the cluster shares. Each map's entries expire
+ * {@code expiry} after they were written, so nothing shared outlives its use.
+ */
+public interface SharedStore {
+
+    /** Counts under string keys, changed only atomically. */
+    SharedCounters counters(String name, Duration expiry);
+
+    /** Strings under string keys. */
+    SharedStrings strings(String name, Duration expiry);
+
+    /** Whether the cache answers now: one read of a key nobody writes. */
+    boolean reachable();
+
+    /** What the store is, for the startup log: which server facility, which cache. */
+    String describe();
+}

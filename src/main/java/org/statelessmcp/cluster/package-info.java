@@ -1,0 +1,16 @@
+/**
+ * Shared state: the few values every instance of a cluster must see alike (rate-limit windows, relayed client
+ * answers), kept in the distributed cache the application server offers — never in a store of stateless-mcp's own.
+ *
+ * <ul>
+ *   <li>{@link org.statelessmcp.cluster.SharedStoreDiscovery} finds what the server offers, once, and says so;</li>
+ *   <li>{@link org.statelessmcp.cluster.SharedStore} hands out named maps of counters and of strings, each with its
+ *       expiry;</li>
+ *   <li>one store per kind of cache: JCache (Payara's Hazelcast, or a provider installed as a server library, as on
+ *       Open Liberty) and WildFly's Infinispan.</li>
+ * </ul>
+ *
+ * Keys and values are strings and longs only, so that no class of this WAR has to be known to another member. This
+ * package depends on nothing else of stateless-mcp.
+ */
+package org.statelessmcp.cluster;

@@ -1,0 +1,21 @@
+package org.statelessmcp.it;
+
+import java.util.List;
+import org.statelessmcp.testkit.McpTestClient;
+
+/** One instance of a cluster a test starts itself, on loopback, on whichever server the build tests. */
+interface ClusterMember extends AutoCloseable {
+
+    /** The URL of the WAR's {@code /mcp}. */
+    String mcpUrl();
+
+    /** The test kit's client of this instance, in the plain dialect. */
+    McpTestClient kit();
+
+    /** Everything the server printed so far. */
+    List<String> output();
+
+    /** Stops the server and whatever it started. */
+    @Override
+    void close() throws InterruptedException;
+}

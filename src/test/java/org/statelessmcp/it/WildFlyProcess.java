@@ -1,0 +1,119 @@
+package org.statelessmcp.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.statelessmcp.testkit.McpTestClient;
+
+/**
+ * A WildFly cluster member the test starts itself: {@code standalone-microprofile-ha.xml} as the build configured it
+ * with {@code server-config/wildfly/configure.cli} and {@code cluster.cli} (JGroups over TCP with static members, the
+ * {@code stateless-mcp} cache container, the deployment overlay that maps the WAR's cache reference), in a server
+ * directory of its own, every socket on loopback and moved by a port offset. The WAR is deployed at {@code /} by the
+ * deployment scanner, as {@code ROOT.war}.
+ */
+final class WildFlyProcess implements ClusterMember {
+
+    private static final int HTTP = 8080;
+    private static final int JGROUPS_TCP = 7600;
+
+    private final ServerProcess process;
+    private final int offset;
+
+    private WildFlyProcess(WebArchive war, String name, int offset, String members, Map<String, String> environment)
+            throws IOException {
+        this.offset = offset;
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "wildfly-" + name);
+        copy(home.resolve("standalone"), base);
+        war.as(ZipExporter.class).exportTo(base.resolve("deployments/ROOT.war").toFile(), true);
+        List<String> command = List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-microprofile-ha.xml", "-Djboss.server.base.dir=" + base,
+                "-b", "127.0.0.1", "-bprivate", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name,
+                "-Djgroups.tcpping.initial_hosts=" + members);
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        // the script then runs the JVM in the background and passes SIGTERM on to it
+        all.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        all.put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        process = new ServerProcess(command, all, base.resolve("console.log").toFile(),
+                line -> line.contains("WFLYSRV0025") || line.contains("WFLYSRV0026") || line.contains("WFLYSRV0055"));
+    }
+
+    /**
+     * Starts two members of one cluster, named {@code <name>-a} and {@code <name>-b}, at the port offsets given, and
+     * waits (bounded) until both have started.
+     */
+    static List<ClusterMember> startTwo(WebArchive war, String name, int firstOffset, int secondOffset,
+                                        Map<String, String> environment) throws IOException, InterruptedException {
+        String members = "127.0.0.1[" + (JGROUPS_TCP + firstOffset) + "],127.0.0.1[" + (JGROUPS_TCP + secondOffset)
+                + "]";
+        WildFlyProcess a = new WildFlyProcess(war, name + "-a", firstOffset, members, environment);
+        WildFlyProcess b = new WildFlyProcess(war, name + "-b", secondOffset, members, environment);
+        for (WildFlyProcess member : List.of(a, b)) {
+            if (!member.process.awaitSettled(240)) {
+                a.close();
+                b.close();
+                throw new IllegalStateException("WildFly did not start in 240 s:\n"
+                        + String.join("\n", member.output()));
+            }
+        }
+        // both members' caches have rebalanced over the two: the cluster holds the WAR's shared state
+        if (!a.process.awaitOutput(line -> line.contains("ISPN100010") && line.contains(name + "-a")
+                && line.contains(name + "-b"), 90)) {
+            a.close();
+            b.close();
+            throw new IllegalStateException("The two WildFly members did not form a cluster in 90 s:\n"
+                    + String.join("\n", a.output()));
+        }
+        return List.of(a, b);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                old.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            files.filter(path -> !path.startsWith(from.resolve("log")) && !path.startsWith(from.resolve("tmp")))
+                    .forEach(path -> {
+                        try {
+                            Files.copy(path, to.resolve(from.relativize(path).toString()),
+                                    StandardCopyOption.COPY_ATTRIBUTES);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+        Files.createDirectories(to.resolve("deployments"));
+    }
+
+    @Override
+    public String mcpUrl() {
+        return kit().endpoint().toString();
+    }
+
+    @Override
+    public McpTestClient kit() {
+        return McpTestClient.at("http://127.0.0.1:" + (HTTP + offset) + "/");
+    }
+
+    @Override
+    public List<String> output() {
+        return process.output();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}
