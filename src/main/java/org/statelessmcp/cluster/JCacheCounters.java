@@ -9,9 +9,11 @@ import javax.cache.processor.MutableEntry;
 final class JCacheCounters implements SharedCounters {
 
     private final Cache<String, Long> cache;
+    private final boolean runsProcessors;
 
-    JCacheCounters(Cache<String, Long> cache) {
+    JCacheCounters(Cache<String, Long> cache, boolean runsProcessors) {
         this.cache = cache;
+        this.runsProcessors = runsProcessors;
     }
 
     @Override
@@ -28,11 +30,15 @@ final class JCacheCounters implements SharedCounters {
     /**
      * One cache operation instead of a get and a compare-and-set: the check and the addition run where the entry
      * lives. The processor's class is this WAR's; a member that cannot load it (in the moments after an entry's
-     * owner died, measured on Payara; or a provider whose members never see the WAR's classes) makes the operation
-     * fail, and the caller's compare-and-set, which ships only strings and longs, counts instead.
+     * owner died, measured on Payara) makes the operation fail, and the caller's compare-and-set, which ships only
+     * strings and longs, counts instead. Where no other member can ever load it (a provider in a server library on
+     * Open Liberty: Hazelcast's {@code ClassNotFoundException} on the entry's owner, seen there), it is not tried.
      */
     @Override
     public Long addUpTo(String key, long cost, long ceiling) {
+        if (!runsProcessors) {
+            return null;
+        }
         try {
             return cache.invoke(key, new AddUpTo(cost, ceiling));
         } catch (RuntimeException failed) {

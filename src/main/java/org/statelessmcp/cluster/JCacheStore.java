@@ -24,17 +24,31 @@ final class JCacheStore implements SharedStore {
 
     private final CacheManager manager;
     private final String description;
+    private final boolean runsProcessors;
+    private final Runnable release;
     private final Cache<String, String> probe;
 
-    JCacheStore(CacheManager manager, String description) {
+    /**
+     * @param runsProcessors whether every member can load this WAR's entry processors: the container's cache can; a
+     *        provider in a server library loads classes through its own class loader, which does not see the WAR
+     * @param release what {@link #release()} does
+     */
+    JCacheStore(CacheManager manager, String description, boolean runsProcessors, Runnable release) {
         this.manager = manager;
         this.description = description;
+        this.runsProcessors = runsProcessors;
+        this.release = release;
         this.probe = cache(PROBE_CACHE, String.class, Duration.ofMinutes(1));
     }
 
     @Override
     public SharedCounters counters(String name, Duration expiry) {
-        return new JCacheCounters(cache(name, Long.class, expiry));
+        return new JCacheCounters(cache(name, Long.class, expiry), runsProcessors);
+    }
+
+    @Override
+    public void release() {
+        release.run();
     }
 
     @Override

@@ -21,7 +21,8 @@ final class JCacheStores {
     static Optional<SharedStore> find(ClassLoader loader) {
         Instance<CacheManager> managers = CDI.current().select(CacheManager.class);
         if (managers.isResolvable()) {
-            return Optional.of(new JCacheStore(managers.get(), "the container's JCache (caches smcp-*)"));
+            return Optional.of(new JCacheStore(managers.get(), "the container's JCache (caches smcp-*)", true, () -> {
+            }));
         }
         CachingProvider provider;
         try {
@@ -29,7 +30,10 @@ final class JCacheStores {
         } catch (CacheException noneOrSeveral) {
             return Optional.empty();
         }
-        return Optional.of(new JCacheStore(provider.getCacheManager(provider.getDefaultURI(), loader),
-                "the JCache provider " + provider.getClass().getName() + " (caches smcp-*)"));
+        // The default manager: Hazelcast scopes a manager's cache names by its class loader when it is not the
+        // default one, and each instance's WAR class loader is another, so instances would share nothing (seen on
+        // Open Liberty). The provider's member belongs to this deployment: a redeployed WAR must not meet it again.
+        return Optional.of(new JCacheStore(provider.getCacheManager(),
+                "the JCache provider " + provider.getClass().getName() + " (caches smcp-*)", false, provider::close));
     }
 }

@@ -19,4 +19,12 @@ public interface SharedStore {
 
     /** What the store is, for the startup log: which server facility, which cache. */
     String describe();
+
+    /**
+     * Releases what this deployment started for the store, as it stops: a cache member of its own leaves the cluster
+     * (its entries stay with the others), so that the next deployment starts a fresh one. The container's own cache
+     * stays as it is.
+     */
+    default void release() {
+    }
 }

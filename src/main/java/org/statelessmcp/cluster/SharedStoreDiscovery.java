@@ -1,6 +1,7 @@
 package org.statelessmcp.cluster;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -35,6 +36,11 @@ public class SharedStoreDiscovery {
                 .orElse("No distributed cache found: each instance keeps its own rate-limit windows, and a 2025 MCP"
                         + " client's answer to a tool's question must reach the instance that asked (see"
                         + " docs/clustering.md for each server's cache)"));
+    }
+
+    @PreDestroy
+    void release() {
+        store.ifPresent(SharedStore::release);
     }
 
     /** The server's distributed cache, if it offers one. */

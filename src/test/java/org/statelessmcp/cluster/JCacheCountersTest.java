@@ -56,7 +56,7 @@ class JCacheCountersTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new JCacheCounters(cache);
+        return new JCacheCounters(cache, true);
     }
 
     @SuppressWarnings("unchecked")

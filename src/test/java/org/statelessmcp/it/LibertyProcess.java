@@ -1,0 +1,114 @@
+package org.statelessmcp.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.statelessmcp.testkit.McpTestClient;
+
+/**
+ * An Open Liberty cluster member the test starts itself, set up as {@code server-config/open-liberty/README.md} tells
+ * an operator: its {@code server.xml}, {@code cluster.xml} and {@code hazelcast.xml}, the lines of
+ * {@code cluster-jvm.options} with this member's address and port, Hazelcast in {@code usr/shared/resources/jcache}
+ * (put there by the build), the WAR in {@code apps/} at {@code /}. Every socket is on loopback.
+ */
+final class LibertyProcess implements ClusterMember {
+
+    private static final Path CONFIG = Path.of("server-config/open-liberty");
+
+    private final ServerProcess process;
+    private final int port;
+
+    private LibertyProcess(WebArchive war, String name, int clusterPort, String members,
+                           Map<String, String> environment) throws IOException {
+        Path home = Path.of(System.getProperty("liberty.home"));
+        Path server = home.resolve("usr/servers").resolve(name);
+        delete(server);
+        Files.createDirectories(server.resolve("apps"));
+        for (String file : List.of("server.xml", "cluster.xml", "hazelcast.xml")) {
+            Files.copy(CONFIG.resolve(file), server.resolve(file));
+        }
+        List<String> options = new ArrayList<>(List.of("-Xmx384m"));
+        for (String line : Files.readAllLines(CONFIG.resolve("cluster-jvm.options"))) {
+            if (line.startsWith("-Dsmcp.cluster.port=")) {
+                options.add("-Dsmcp.cluster.port=" + clusterPort);
+            } else if (line.startsWith("-Dsmcp.cluster.members=")) {
+                options.add("-Dsmcp.cluster.members=" + members);
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                options.add(line);
+            }
+        }
+        Files.write(server.resolve("jvm.options"), options);
+        war.as(ZipExporter.class).exportTo(server.resolve("apps/stateless-mcp.war").toFile(), true);
+        port = PayaraMicroProcess.freePort();
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("LIBERTY_HTTP_PORT", String.valueOf(port));
+        all.put("JAVA_HOME", System.getProperty("java.home"));
+        process = new ServerProcess(List.of(home.resolve("bin/server").toString(), "run", name), all,
+                new File(System.getProperty("smcp.it.tmpdir", "target"), "liberty-" + name + ".log"),
+                line -> line.contains("CWWKF0011I") || line.contains("CWWKZ0002E") || line.contains("CWWKE0701E"));
+    }
+
+    /**
+     * Starts two members of one cluster, named {@code <name>-a} and {@code <name>-b}, and waits (bounded) until both
+     * have started and their Hazelcast members have met.
+     */
+    static List<ClusterMember> startTwo(WebArchive war, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int first = PayaraMicroProcess.freePort();
+        int second = PayaraMicroProcess.freePort();
+        String members = "127.0.0.1:" + first + ",127.0.0.1:" + second;
+        LibertyProcess a = new LibertyProcess(war, name + "-a", first, members, environment);
+        LibertyProcess b = new LibertyProcess(war, name + "-b", second, members, environment);
+        for (LibertyProcess member : List.of(a, b)) {
+            if (!member.process.awaitSettled(180)) {
+                a.close();
+                b.close();
+                throw new IllegalStateException("Open Liberty did not start in 180 s:\n"
+                        + String.join("\n", member.output()));
+            }
+        }
+        if (!a.process.awaitOutput(line -> line.contains("Members {size:2"), 90)) {
+            a.close();
+            b.close();
+            throw new IllegalStateException("The two Liberty members' Hazelcast did not meet in 90 s:\n"
+                    + String.join("\n", a.output()));
+        }
+        return List.of(a, b);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> old = Files.walk(directory)) {
+                old.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Override
+    public String mcpUrl() {
+        return kit().endpoint().toString();
+    }
+
+    @Override
+    public McpTestClient kit() {
+        return McpTestClient.at("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public List<String> output() {
+        return process.output();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}
