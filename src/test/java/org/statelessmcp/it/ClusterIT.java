@@ -164,6 +164,29 @@ class ClusterIT {
                 secondRound.replaceAll(".* :(\\d+) -> .*", "$1"), requests.toString());
     }
 
+    @Test
+    void everyInstanceIsReadyWithItsSharedCacheReachable() {
+        for (ClusterMember server : List.of(first, second)) {
+            McpResponse response = server.kit().get(server.probe("ready"));
+            response.assertStatus(200);
+            JsonObject ready = response.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(check -> check.getString("name").equals("stateless-mcp-ready")).findFirst()
+                    .orElseThrow(() -> new AssertionError(response.body()));
+            assertEquals("reachable", ready.getJsonObject("data").getString("sharedCache"), response.body());
+        }
+    }
+
+    @Test
+    void everyInstanceServesThePlainDialectsHealthDocumentWithTheClusterRelay() {
+        for (ClusterMember server : List.of(first, second)) {
+            McpResponse response = server.kit().get("health");
+            response.assertStatus(200);
+            JsonObject health = response.json();
+            assertEquals("healthy", health.getString("status"), response.body());
+            assertTrue(health.getJsonObject("features").getBoolean("clusterRelay"), response.body());
+        }
+    }
+
     /** How the startup log names the server's distributed cache. */
     private static String store() {
         return switch (TargetServer.current()) {

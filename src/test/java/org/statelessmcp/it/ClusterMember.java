@@ -1,5 +1,6 @@
 package org.statelessmcp.it;
 
+import java.net.URI;
 import java.util.List;
 import org.statelessmcp.testkit.McpTestClient;
 
@@ -11,6 +12,9 @@ interface ClusterMember extends AutoCloseable {
 
     /** The test kit's client of this instance, in the plain dialect. */
     McpTestClient kit();
+
+    /** A MicroProfile Health probe ({@code live}, {@code ready}, {@code started}) where this server serves it. */
+    URI probe(String name);
 
     /** Everything the server printed so far. */
     List<String> output();

@@ -25,6 +25,7 @@ final class LibertyProcess implements ClusterMember {
 
     private final ServerProcess process;
     private final int port;
+    private final int managementPort;
 
     private LibertyProcess(WebArchive war, String name, int clusterPort, String members,
                            Map<String, String> environment) throws IOException {
@@ -48,8 +49,10 @@ final class LibertyProcess implements ClusterMember {
         Files.write(server.resolve("jvm.options"), options);
         war.as(ZipExporter.class).exportTo(server.resolve("apps/stateless-mcp.war").toFile(), true);
         port = PayaraMicroProcess.freePort();
+        managementPort = PayaraMicroProcess.freePort();
         Map<String, String> all = new HashMap<>(environment);
         all.put("LIBERTY_HTTP_PORT", String.valueOf(port));
+        all.put("LIBERTY_MANAGEMENT_PORT", String.valueOf(managementPort));
         all.put("JAVA_HOME", System.getProperty("java.home"));
         process = new ServerProcess(List.of(home.resolve("bin/server").toString(), "run", name), all,
                 new File(System.getProperty("smcp.it.tmpdir", "target"), "liberty-" + name + ".log"),
@@ -100,6 +103,12 @@ final class LibertyProcess implements ClusterMember {
     @Override
     public McpTestClient kit() {
         return McpTestClient.at("http://127.0.0.1:" + port + "/");
+    }
+
+    /** On the management port of server.xml, where Liberty's own web modules are. */
+    @Override
+    public java.net.URI probe(String probe) {
+        return java.net.URI.create("http://127.0.0.1:" + managementPort + "/health/" + probe);
     }
 
     @Override

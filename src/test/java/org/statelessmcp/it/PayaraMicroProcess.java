@@ -113,6 +113,11 @@ final class PayaraMicroProcess implements ClusterMember {
     }
 
     @Override
+    public java.net.URI probe(String probe) {
+        return java.net.URI.create("http://127.0.0.1:" + port + "/health/" + probe);
+    }
+
+    @Override
     public List<String> output() {
         return process.output();
     }

@@ -23,6 +23,7 @@ import org.statelessmcp.testkit.McpTestClient;
 final class WildFlyProcess implements ClusterMember {
 
     private static final int HTTP = 8080;
+    private static final int MANAGEMENT = 9990;
     private static final int JGROUPS_TCP = 7600;
 
     private final ServerProcess process;
@@ -105,6 +106,12 @@ final class WildFlyProcess implements ClusterMember {
     @Override
     public McpTestClient kit() {
         return McpTestClient.at("http://127.0.0.1:" + (HTTP + offset) + "/");
+    }
+
+    /** On the management interface, where WildFly serves MicroProfile Health. */
+    @Override
+    public java.net.URI probe(String probe) {
+        return java.net.URI.create("http://127.0.0.1:" + (MANAGEMENT + offset) + "/health/" + probe);
     }
 
     @Override
