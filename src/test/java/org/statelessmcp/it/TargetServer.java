@@ -33,14 +33,15 @@ enum TargetServer {
 
     /**
      * WildFly (standalone-microprofile.xml): MicroProfile Health on the management port (9990 + the port offset),
-     * no MicroProfile Metrics (WildFly dropped it for its Micrometer subsystem), no JCache.
+     * no MicroProfile Metrics (WildFly dropped it for its Micrometer subsystem), and no shared cache for the test
+     * server's single instance (a cluster's is set up by {@link WildFlyProcess}).
      */
     WILDFLY("WildFly has no MicroProfile Metrics (its Micrometer subsystem replaced it), so the WAR exports none",
             false),
 
     /**
      * Open Liberty: MicroProfile Health and Metrics at the root of the HTTP port (metrics named as on Payara), no
-     * JCache the WAR can use.
+     * shared cache for the test server's single instance (a cluster's is set up by {@link LibertyProcess}).
      */
     LIBERTY(null, false);
 
@@ -116,7 +117,7 @@ enum TargetServer {
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
-    /** What readiness reports as {@code sharedCache}: {@code reachable} with a JCache, else {@code none}. */
+    /** What the test server's readiness reports as {@code sharedCache}: {@code reachable} with one, else {@code none}. */
     String sharedCache() {
         return sharedCache ? "reachable" : "none";
     }
