@@ -41,8 +41,8 @@ class ClusterIT {
         WebArchive war = Deployments.productWar().addClass(ConformanceTools.class);
         List<ClusterMember> members = switch (TargetServer.current()) {
             case PAYARA_MICRO -> startPayaraMicro(war);
-            case WILDFLY -> WildFlyProcess.startTwo(war, "cluster", 500, 600, SETTINGS);
-            case LIBERTY -> LibertyProcess.startTwo(war, "cluster", SETTINGS);
+            case WILDFLY -> WildFlyProcess.startCluster(war, "cluster", List.of(500, 600), SETTINGS);
+            case LIBERTY -> LibertyProcess.startCluster(war, "cluster", 2, SETTINGS);
             case PAYARA_SERVER -> throw new IllegalStateException("no cluster of "
                     + TargetServer.current() + " is started by the tests yet");
         };

@@ -19,6 +19,9 @@ interface ClusterMember extends AutoCloseable {
     /** Everything the server printed so far. */
     List<String> output();
 
+    /** Kills the server as a crash would ({@code SIGKILL}), and whatever it started: nothing says goodbye. */
+    void kill() throws InterruptedException;
+
     /** Stops the server and whatever it started. */
     @Override
     void close() throws InterruptedException;

@@ -60,31 +60,41 @@ final class LibertyProcess implements ClusterMember {
     }
 
     /**
-     * Starts two members of one cluster, named {@code <name>-a} and {@code <name>-b}, and waits (bounded) until both
-     * have started and their Hazelcast members have met.
+     * Starts {@code count} members of one cluster, named {@code <name>-a}, {@code <name>-b}, …, and waits (bounded)
+     * until all have started and their Hazelcast members have met.
      */
-    static List<ClusterMember> startTwo(WebArchive war, String name, Map<String, String> environment)
+    static List<ClusterMember> startCluster(WebArchive war, String name, int count, Map<String, String> environment)
             throws IOException, InterruptedException {
-        int first = PayaraMicroProcess.freePort();
-        int second = PayaraMicroProcess.freePort();
-        String members = "127.0.0.1:" + first + ",127.0.0.1:" + second;
-        LibertyProcess a = new LibertyProcess(war, name + "-a", first, members, environment);
-        LibertyProcess b = new LibertyProcess(war, name + "-b", second, members, environment);
-        for (LibertyProcess member : List.of(a, b)) {
+        List<Integer> hazelcastPorts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hazelcastPorts.add(PayaraMicroProcess.freePort());
+        }
+        String members = hazelcastPorts.stream().map(port -> "127.0.0.1:" + port)
+                .collect(java.util.stream.Collectors.joining(","));
+        List<LibertyProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(new LibertyProcess(war, name + "-" + (char) ('a' + i), hazelcastPorts.get(i), members,
+                    environment));
+        }
+        for (LibertyProcess member : started) {
             if (!member.process.awaitSettled(180)) {
-                a.close();
-                b.close();
+                closeAll(started);
                 throw new IllegalStateException("Open Liberty did not start in 180 s:\n"
                         + String.join("\n", member.output()));
             }
         }
-        if (!a.process.awaitOutput(line -> line.contains("Members {size:2"), 90)) {
-            a.close();
-            b.close();
-            throw new IllegalStateException("The two Liberty members' Hazelcast did not meet in 90 s:\n"
-                    + String.join("\n", a.output()));
+        if (!started.get(0).process.awaitOutput(line -> line.contains("Members {size:" + count), 90)) {
+            closeAll(started);
+            throw new IllegalStateException("The Liberty members' Hazelcast did not meet in 90 s:\n"
+                    + String.join("\n", started.get(0).output()));
         }
-        return List.of(a, b);
+        return List.copyOf(started);
+    }
+
+    private static void closeAll(List<LibertyProcess> members) throws InterruptedException {
+        for (LibertyProcess member : members) {
+            member.close();
+        }
     }
 
     private static void delete(Path directory) throws IOException {
@@ -114,6 +124,11 @@ final class LibertyProcess implements ClusterMember {
     @Override
     public List<String> output() {
         return process.output();
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     @Override

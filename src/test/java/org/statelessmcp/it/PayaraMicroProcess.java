@@ -122,8 +122,8 @@ final class PayaraMicroProcess implements ClusterMember {
         return process.output();
     }
 
-    /** Kills the server as a crash would ({@code SIGKILL}): nothing of it runs on, nothing says goodbye. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         process.kill();
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * The leased rate limit measured, not assumed: three instances in one Payara data grid, requests spread over them at
- * random, a limit of {@value #LIMIT} a minute. Never more than the limit is admitted, and never fewer than the limit
+ * The leased rate limit measured, not assumed: three instances in one cluster of the server under test (Payara's data
+ * grid, WildFly's Infinispan, Hazelcast's JCache on Open Liberty), requests spread over them at random, a limit of {@value #LIMIT} a minute. Never more than the limit is admitted, and never fewer than the limit
  * less one block an instance ({@code limit / 8}), also when one instance is killed mid-window. Each figure is also
  * written to {@code target/rate-limit-accuracy.tsv}, which {@code bench/accuracy.sh} turns into a report.
  */
@@ -39,12 +39,23 @@ class RateLimitAccuracyIT {
             "SMCP_DEFAULT_RATE_LIMIT", "100000/minute",
             "SMCP_RATE_LIMIT_TOOLS", "echo=" + LIMIT + "/minute,add=" + LIMIT + "/minute");
 
-    private static final List<PayaraMicroProcess> INSTANCES = new ArrayList<>();
+    private static final List<ClusterMember> INSTANCES = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
         Files.deleteIfExists(Path.of("target", "rate-limit-accuracy.tsv"));
         WebArchive war = Deployments.productWar();
+        INSTANCES.addAll(switch (TargetServer.current()) {
+            case PAYARA_MICRO -> startPayaraMicro(war);
+            case WILDFLY -> WildFlyProcess.startCluster(war, "accuracy", List.of(500, 600, 700), LIMITS);
+            case LIBERTY -> LibertyProcess.startCluster(war, "accuracy", 3, LIMITS);
+            case PAYARA_SERVER -> throw new IllegalStateException("no cluster of "
+                    + TargetServer.current() + " is started by this test");
+        });
+    }
+
+    private static List<ClusterMember> startPayaraMicro(WebArchive war) throws Exception {
+        List<ClusterMember> instances = new ArrayList<>();
         List<Integer> members = List.of(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(),
                 PayaraMicroProcess.freePort());
         String cluster = "smcp-accuracy-" + members.get(0);
@@ -63,17 +74,19 @@ class RateLimitAccuracyIT {
                 }, starting));
             }
             for (CompletableFuture<PayaraMicroProcess> each : started) {
-                INSTANCES.add(each.join());
+                instances.add(each.join());
             }
         } finally {
             starting.shutdown();
         }
-        assertTrue(INSTANCES.get(0).awaitOutput("DG Size: 3", 120), String.join("\n", INSTANCES.get(0).output()));
+        PayaraMicroProcess first = (PayaraMicroProcess) instances.get(0);
+        assertTrue(first.awaitOutput("DG Size: 3", 120), String.join("\n", first.output()));
+        return instances;
     }
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        for (PayaraMicroProcess server : INSTANCES) {
+        for (ClusterMember server : INSTANCES) {
             server.close();
         }
     }
@@ -87,7 +100,7 @@ class RateLimitAccuracyIT {
     }
 
     /** Calls {@code tool} {@code count} times, each on an instance of {@code among} drawn at random. */
-    private static int admitted(String tool, int count, List<PayaraMicroProcess> among, Random random) {
+    private static int admitted(String tool, int count, List<ClusterMember> among, Random random) {
         int admitted = 0;
         for (int i = 0; i < count; i++) {
             McpResponse response = among.get(random.nextInt(among.size())).kit()

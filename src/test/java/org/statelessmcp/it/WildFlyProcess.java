@@ -27,10 +27,12 @@ final class WildFlyProcess implements ClusterMember {
     private static final int JGROUPS_TCP = 7600;
 
     private final ServerProcess process;
+    private final String name;
     private final int offset;
 
     private WildFlyProcess(WebArchive war, String name, int offset, String members, Map<String, String> environment)
             throws IOException {
+        this.name = name;
         this.offset = offset;
         Path home = Path.of(System.getProperty("jboss.home"));
         Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "wildfly-" + name);
@@ -50,32 +52,40 @@ final class WildFlyProcess implements ClusterMember {
     }
 
     /**
-     * Starts two members of one cluster, named {@code <name>-a} and {@code <name>-b}, at the port offsets given, and
-     * waits (bounded) until both have started.
+     * Starts the members of one cluster, named {@code <name>-a}, {@code <name>-b}, …, one at each port offset, and
+     * waits (bounded) until all have started and their caches have rebalanced over all of them.
      */
-    static List<ClusterMember> startTwo(WebArchive war, String name, int firstOffset, int secondOffset,
-                                        Map<String, String> environment) throws IOException, InterruptedException {
-        String members = "127.0.0.1[" + (JGROUPS_TCP + firstOffset) + "],127.0.0.1[" + (JGROUPS_TCP + secondOffset)
-                + "]";
-        WildFlyProcess a = new WildFlyProcess(war, name + "-a", firstOffset, members, environment);
-        WildFlyProcess b = new WildFlyProcess(war, name + "-b", secondOffset, members, environment);
-        for (WildFlyProcess member : List.of(a, b)) {
+    static List<ClusterMember> startCluster(WebArchive war, String name, List<Integer> offsets,
+                                            Map<String, String> environment) throws IOException, InterruptedException {
+        String members = offsets.stream().map(offset -> "127.0.0.1[" + (JGROUPS_TCP + offset) + "]")
+                .collect(java.util.stream.Collectors.joining(","));
+        List<WildFlyProcess> started = new java.util.ArrayList<>();
+        for (int i = 0; i < offsets.size(); i++) {
+            started.add(new WildFlyProcess(war, name + "-" + (char) ('a' + i), offsets.get(i), members,
+                    environment));
+        }
+        for (WildFlyProcess member : started) {
             if (!member.process.awaitSettled(240)) {
-                a.close();
-                b.close();
+                closeAll(started);
                 throw new IllegalStateException("WildFly did not start in 240 s:\n"
                         + String.join("\n", member.output()));
             }
         }
-        // both members' caches have rebalanced over the two: the cluster holds the WAR's shared state
-        if (!a.process.awaitOutput(line -> line.contains("ISPN100010") && line.contains(name + "-a")
-                && line.contains(name + "-b"), 90)) {
-            a.close();
-            b.close();
-            throw new IllegalStateException("The two WildFly members did not form a cluster in 90 s:\n"
-                    + String.join("\n", a.output()));
+        // the WAR's cache has rebalanced over every member: the cluster holds the shared state
+        java.util.function.Predicate<String> rebalanced = line -> line.contains("ISPN100010")
+                && started.stream().allMatch(member -> line.contains(member.name));
+        if (!started.get(0).process.awaitOutput(rebalanced, 90)) {
+            closeAll(started);
+            throw new IllegalStateException("The WildFly members did not form a cluster in 90 s:\n"
+                    + String.join("\n", started.get(0).output()));
         }
-        return List.of(a, b);
+        return List.copyOf(started);
+    }
+
+    private static void closeAll(List<WildFlyProcess> members) throws InterruptedException {
+        for (WildFlyProcess member : members) {
+            member.close();
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -117,6 +127,11 @@ final class WildFlyProcess implements ClusterMember {
     @Override
     public List<String> output() {
         return process.output();
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     @Override
