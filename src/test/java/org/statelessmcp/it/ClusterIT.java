@@ -151,17 +151,7 @@ class ClusterIT {
         NodeTools.Run run = NodeTools.run("cluster-ts-sdk2-client.txt", 120, "ts-sdk2-client.mjs", first.mcpUrl(),
                 second.mcpUrl());
         assertEquals(0, run.exitCode(), run.output());
-        JsonObject seen = run.lastJson();
-        assertEquals("Hello, Ada!", seen.getString("greet"), seen.toString());
-        // the last two requests are greet's two rounds: begun on one instance, completed on the other
-        List<String> requests = seen.getJsonArray("httpRequests").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
-        String firstRound = requests.get(requests.size() - 2);
-        String secondRound = requests.get(requests.size() - 1);
-        assertTrue(firstRound.startsWith("POST tools/call(greet) :") && secondRound.startsWith(
-                "POST tools/call(greet)+inputResponses :"), requests.toString());
-        assertNotEquals(firstRound.replaceAll(".* :(\\d+) -> .*", "$1"),
-                secondRound.replaceAll(".* :(\\d+) -> .*", "$1"), requests.toString());
+        RoundTrips.assertGreetResumedOnTheOtherInstance(run.lastJson());
     }
 
     @Test

@@ -16,13 +16,22 @@ interface ClusterMember extends AutoCloseable {
     /** A MicroProfile Health probe ({@code live}, {@code ready}, {@code started}) where this server serves it. */
     URI probe(String name);
 
+    /** The server's process, as the test started it. */
+    ServerProcess process();
+
     /** Everything the server printed so far. */
-    List<String> output();
+    default List<String> output() {
+        return process().output();
+    }
 
     /** Kills the server as a crash would ({@code SIGKILL}), and whatever it started: nothing says goodbye. */
-    void kill() throws InterruptedException;
+    default void kill() throws InterruptedException {
+        process().kill();
+    }
 
     /** Stops the server and whatever it started. */
     @Override
-    void close() throws InterruptedException;
+    default void close() throws InterruptedException {
+        process().close();
+    }
 }

@@ -122,17 +122,7 @@ final class LibertyProcess implements ClusterMember {
     }
 
     @Override
-    public List<String> output() {
-        return process.output();
-    }
-
-    @Override
-    public void kill() throws InterruptedException {
-        process.kill();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
+    public ServerProcess process() {
+        return process;
     }
 }

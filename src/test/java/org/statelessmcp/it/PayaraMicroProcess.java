@@ -118,17 +118,7 @@ final class PayaraMicroProcess implements ClusterMember {
     }
 
     @Override
-    public List<String> output() {
-        return process.output();
-    }
-
-    @Override
-    public void kill() throws InterruptedException {
-        process.kill();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
+    public ServerProcess process() {
+        return process;
     }
 }

@@ -125,17 +125,7 @@ final class WildFlyProcess implements ClusterMember {
     }
 
     @Override
-    public List<String> output() {
-        return process.output();
-    }
-
-    @Override
-    public void kill() throws InterruptedException {
-        process.kill();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
+    public ServerProcess process() {
+        return process;
     }
 }
