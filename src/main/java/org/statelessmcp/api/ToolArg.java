@@ -45,4 +45,21 @@ public @interface ToolArg {
 
     /** The value used when the argument is missing; implies {@code required = false}. */
     String defaultValue() default "";
+
+    /**
+     * Mirrors the argument into an HTTP header, so that gateways and load balancers can route on it without reading
+     * the body: clients of MCP 2026-07-28 send it as {@code Mcp-Param-<header>} beside the body (the schema says so
+     * with {@code x-mcp-header}), and the server refuses a call whose header is missing or differs from the argument
+     * (HTTP 400, {@code -32020}). Empty (the default): no header.
+     *
+     * <pre>{@code
+     * @Tool(description = "Tomorrow's weather")
+     * public String forecast(@ToolArg(header = "Region") String region, int days) { ... }
+     * // a 2026-07-28 client sends  Mcp-Param-Region: eu-west  with  {"region": "eu-west", "days": 2}
+     * }</pre>
+     *
+     * <p>Only for a tool method's own parameter (not a record component) of type string, integer or boolean; the
+     * name must be an HTTP header token, unique within the tool regardless of case. Deployment fails otherwise.
+     */
+    String header() default "";
 }

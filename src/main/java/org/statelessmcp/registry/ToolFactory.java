@@ -79,6 +79,7 @@ final class ToolFactory {
         JsonObjectBuilder properties = JsonP.createObjectBuilder();
         List<String> required = new ArrayList<>();
         Set<String> argumentNames = new HashSet<>();
+        Set<String> headerNames = new HashSet<>();
         int emitters = 0;
         java.lang.reflect.Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
@@ -103,6 +104,13 @@ final class ToolFactory {
                     problems.add("two parameters are named '" + argument.name() + "'");
                 }
                 parameters.add(argument);
+                if (toolArg != null && !toolArg.header().isEmpty()) {
+                    problems.addAll(ParamHeaders.problems(argument.name(), toolArg.header(), argument.model().schema()));
+                    if (!headerNames.add(toolArg.header().toLowerCase(java.util.Locale.ROOT))) {
+                        problems.add("two parameters are mirrored into header '" + toolArg.header()
+                                + "' (header names are case-insensitive)");
+                    }
+                }
                 properties.add(argument.name(), argumentSchema(argument, toolArg));
                 if (argument.required()) {
                     required.add(argument.name());
@@ -224,6 +232,9 @@ final class ToolFactory {
         }
         if (arg != null && !arg.defaultValue().isEmpty()) {
             schema.add("default", defaultJson(arg.defaultValue()));
+        }
+        if (arg != null && !arg.header().isEmpty()) {
+            schema.add(ParamHeaders.SCHEMA_KEYWORD, arg.header());
         }
         return schema.build();
     }

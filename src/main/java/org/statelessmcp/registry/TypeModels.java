@@ -151,6 +151,12 @@ public final class TypeModels {
                 components.put(name, model(component.getGenericType()));
                 org.statelessmcp.api.ToolArg arg = component.getAnnotation(org.statelessmcp.api.ToolArg.class);
                 if (arg != null) {
+                    if (!arg.header().isEmpty()) {
+                        // x-mcp-header is reached through the input schema's own properties only
+                        throw new UnsupportedTypeException("'" + name + "' of " + record.getSimpleName()
+                                + " declares header '" + arg.header() + "': only a tool method's own parameter can"
+                                + " be mirrored into a header");
+                    }
                     descriptions.put(name, arg.description());
                 }
             }

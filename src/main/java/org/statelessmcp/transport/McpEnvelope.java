@@ -1,13 +1,17 @@
 package org.statelessmcp.transport;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.security.RequestCaller;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.statelessmcp.api.McpLog.LogLevel;
@@ -15,11 +19,14 @@ import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
+import org.statelessmcp.registry.ParamHeaders;
+import org.statelessmcp.registry.ParamHeaders.ParamHeader;
 
 /**
  * Reads what an MCP request says about itself besides its method: the revision it speaks, and for 2026-07-28 the
- * {@code _meta} fields and the {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers, which
- * must agree with the body so that intermediaries routing on headers see what the server executes.
+ * {@code _meta} fields and the {@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name} and
+ * {@code Mcp-Param-*} headers, which must agree with the body so that intermediaries routing on headers see what the
+ * server executes.
  */
 final class McpEnvelope {
 
@@ -50,7 +57,8 @@ final class McpEnvelope {
      * A request speaks 2026-07-28 when its header or its {@code _meta} says so; otherwise it is a 2025 request,
      * whose missing header means 2025-03-26.
      */
-    static Read read(JsonRpcRequest call, HttpServletRequest request) {
+    static Read read(JsonRpcRequest call, HttpServletRequest request,
+                     Function<String, List<ParamHeader>> paramHeaders) {
         String header = trim(request.getHeader(PROTOCOL_VERSION));
         JsonObject meta = call.params() instanceof JsonObject params && params.get("_meta") instanceof JsonObject m
                 ? m : null;
@@ -74,7 +82,7 @@ final class McpEnvelope {
         if (!McpVersions.isStateless(header)) {
             return new Rejected(400, JsonRpcError.unsupportedProtocolVersion(header, McpVersions.SUPPORTED));
         }
-        Rejected headers = checkHeaders(call, request);
+        Rejected headers = checkHeaders(call, request, paramHeaders);
         if (headers != null) {
             return headers;
         }
@@ -91,7 +99,8 @@ final class McpEnvelope {
                 level == null ? null : ((JsonString) level).getString(), principal));
     }
 
-    private static Rejected checkHeaders(JsonRpcRequest call, HttpServletRequest request) {
+    private static Rejected checkHeaders(JsonRpcRequest call, HttpServletRequest request,
+                                         Function<String, List<ParamHeader>> paramHeaders) {
         Rejected method = compare(request, METHOD, call.method(), "the method");
         if (method != null) {
             return method;
@@ -104,9 +113,59 @@ final class McpEnvelope {
         if (member == null) {
             return null;
         }
-        String named = call.params() instanceof JsonObject params && params.get(member) instanceof JsonString value
-                ? value.getString() : null;
-        return compare(request, NAME, named, "params." + member);
+        JsonObject params = call.params() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        String named = params.get(member) instanceof JsonString value ? value.getString() : null;
+        Rejected name = compare(request, NAME, named, "params." + member);
+        if (name != null || !"tools/call".equals(call.method()) || named == null) {
+            return name;
+        }
+        JsonObject arguments = params.get("arguments") instanceof JsonObject object ? object
+                : JsonValue.EMPTY_JSON_OBJECT;
+        for (ParamHeader header : paramHeaders.apply(named)) {
+            Rejected param = compareParam(request, header, arguments.get(header.argument()));
+            if (param != null) {
+                return param;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The mismatch of a mirrored argument's header with the argument, or {@code null} if they agree. An argument of
+     * the wrong type is left to argument validation, which names the problem better.
+     */
+    private static Rejected compareParam(HttpServletRequest request, ParamHeader header, JsonValue argument) {
+        String name = ParamHeaders.HEADER_PREFIX + header.header();
+        String value;
+        try {
+            value = decode(request.getHeader(name));
+        } catch (IllegalArgumentException e) {
+            return mismatch(name + " header is not valid: " + e.getMessage());
+        }
+        String what = "arguments." + header.argument();
+        if (argument == null || argument == JsonValue.NULL) {
+            return value == null ? null : mismatch(name + " header is present but " + what + " is not");
+        }
+        if (value == null) {
+            return mismatch(name + " header is required: " + what + " is mirrored into it");
+        }
+        Boolean same = switch (header.type()) {
+            case "string" -> argument instanceof JsonString text ? text.getString().equals(value) : null;
+            case "integer" -> argument instanceof JsonNumber number ? sameNumber(value, number) : null;
+            case "boolean" -> argument == JsonValue.TRUE || argument == JsonValue.FALSE
+                    ? value.equals(String.valueOf(argument == JsonValue.TRUE)) : null;
+            default -> null;
+        };
+        return Boolean.FALSE.equals(same) ? mismatch(name + " header '" + value + "' differs from " + what) : null;
+    }
+
+    /** Integers compare as numbers: {@code 42}, {@code 42.0} and {@code 4.2e1} are one value. */
+    private static boolean sameNumber(String header, JsonNumber argument) {
+        try {
+            return new BigDecimal(header).compareTo(argument.bigDecimalValue()) == 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     /** The mismatch of header {@code name} with the body's {@code expected} value, or {@code null} if they agree. */

@@ -6,7 +6,10 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.mcp.McpMethods;
 import org.statelessmcp.mcp.McpServer;
@@ -16,6 +19,10 @@ import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.registry.ParamHeaders;
+import org.statelessmcp.registry.ParamHeaders.ParamHeader;
+import org.statelessmcp.registry.ToolDescriptor;
+import org.statelessmcp.registry.ToolRegistry;
 
 /**
  * MCP's Streamable HTTP transport, statelessly: one JSON body for a plain answer; a {@code text/event-stream}
@@ -33,17 +40,30 @@ public class McpExchange {
     private final McpServer server;
     private final SmcpConfig config;
     private final RunningCalls running;
+    /** The arguments each tool mirrors into {@code Mcp-Param-*} headers; most tools mirror none. */
+    private final Map<String, List<ParamHeader>> paramHeaders;
 
     /** For the CDI client proxy only. */
     protected McpExchange() {
-        this(null, null, null);
+        this.server = null;
+        this.config = null;
+        this.running = null;
+        this.paramHeaders = Map.of();
     }
 
     @Inject
-    public McpExchange(McpServer server, SmcpConfig config, RunningCalls running) {
+    public McpExchange(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry) {
         this.server = server;
         this.config = config;
         this.running = running;
+        Map<String, List<ParamHeader>> headers = new HashMap<>();
+        for (ToolDescriptor tool : registry.descriptors()) {
+            List<ParamHeader> mirrored = ParamHeaders.of(tool.inputSchema());
+            if (!mirrored.isEmpty()) {
+                headers.put(tool.name(), mirrored);
+            }
+        }
+        this.paramHeaders = Map.copyOf(headers);
     }
 
     /**
@@ -56,7 +76,8 @@ public class McpExchange {
     }
 
     void answer(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        McpEnvelope.Read envelope = McpEnvelope.read(call, request);
+        McpEnvelope.Read envelope = McpEnvelope.read(call, request,
+                tool -> paramHeaders.getOrDefault(tool, List.of()));
         if (call.isNotification()) {
             // notifications/initialized, notifications/cancelled, ...: nothing to keep without a session
             if (envelope instanceof McpEnvelope.Rejected rejected && rejected.error().code()

@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.conformance.ConformanceFeatures;
 import org.statelessmcp.it.conformance.ConformanceTools;
+import org.statelessmcp.it.conformance.HeaderTools;
 import org.statelessmcp.it.conformance.RoundTripTools;
 
 /**
@@ -19,7 +20,7 @@ class ConformanceIT extends DeployedWarTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.productWar().addClasses(ConformanceTools.class, ConformanceFeatures.class,
-                RoundTripTools.class);
+                RoundTripTools.class, HeaderTools.class);
     }
 
     @Test
@@ -43,6 +44,20 @@ class ConformanceIT extends DeployedWarTest {
         System.out.println(run.output());
         assertEquals(0, run.exitCode(), "the conformance suite failed: see target/conformance-2026-07-28");
         assertTrue(run.output().contains("Baseline check passed"), run.output());
+    }
+
+    /**
+     * Not scored for 2026-07-28, so the run above cannot fail on it: run alone, every check of it must pass
+     * ({@code x-mcp-header} arguments mirrored as {@code Mcp-Param-*} headers, Base64 forms, a missing header).
+     */
+    @Test
+    void customHeaderScenarioOfTheStatelessRevisionPasses() throws Exception {
+        NodeTools.Run run = NodeTools.run("conformance-custom-header.txt", 300,
+                "node_modules/conformance-next/dist/index.js", "server", "--url", url(),
+                "--scenario", "http-custom-header-server-validation", "-o", "target/conformance-custom-header");
+        System.out.println(run.output());
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains(", 0 failed, 0 warnings"), run.output());
     }
 
     /** The suite's DNS-rebinding scenario needs a loopback host name in the URL. */

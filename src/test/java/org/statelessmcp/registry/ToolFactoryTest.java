@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
+import jakarta.json.JsonObject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.statelessmcp.api.Emitter;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 
-class ToolFactoryTest {
+public class ToolFactoryTest {
 
     private final ToolFactory factory = new ToolFactory(30, 300, jakarta.json.bind.JsonbBuilder.create());
 
@@ -84,6 +86,26 @@ class ToolFactoryTest {
         public String manyProblems(Object thing, Emitter emitter) {
             return "";
         }
+
+        @Tool
+        public String forecast(@ToolArg(header = "Region") String region, @ToolArg(header = "Days") int days,
+                               @ToolArg(header = "Metric") boolean metric, double latitude) {
+            return "";
+        }
+
+        @Tool
+        public String badHeaders(@ToolArg(header = "Bad Name") String a, @ToolArg(header = "Ratio") double b,
+                                 @ToolArg(header = "Twin") String c, @ToolArg(header = "twin") String d) {
+            return "";
+        }
+
+        @Tool
+        public String headerInARecord(Place place) {
+            return "";
+        }
+    }
+
+    public record Place(@ToolArg(header = "City") String city) {
     }
 
     private ToolDescriptor describe(String method) {
@@ -201,6 +223,34 @@ class ToolFactoryTest {
     void defaultValueOfTheWrongTypeIsRefused() {
         String problem = problem("wrongDefault");
         assertTrue(problem.contains("parameter 'count' has an invalid defaultValue"), problem);
+    }
+
+    @Test
+    void mirroredArgumentsCarryTheirHeaderNameInTheSchema() {
+        JsonObject properties = describe("forecast").inputSchema().getJsonObject("properties");
+        assertEquals("Region", properties.getJsonObject("region").getString("x-mcp-header"));
+        assertEquals("Days", properties.getJsonObject("days").getString("x-mcp-header"));
+        assertEquals("Metric", properties.getJsonObject("metric").getString("x-mcp-header"));
+        assertFalse(properties.getJsonObject("latitude").containsKey("x-mcp-header"));
+        assertEquals(List.of(new ParamHeaders.ParamHeader("Region", "region", "string"),
+                new ParamHeaders.ParamHeader("Days", "days", "integer"),
+                new ParamHeaders.ParamHeader("Metric", "metric", "boolean")),
+                ParamHeaders.of(describe("forecast").inputSchema()));
+    }
+
+    @Test
+    void headersThatAreNotTokensNotScalarsOrNotUniqueAreRefused() {
+        String problem = problem("badHeaders");
+        assertTrue(problem.contains("header 'Bad Name' is not a valid HTTP header name"), problem);
+        assertTrue(problem.contains("parameter 'b' is mirrored into header 'Ratio' but is not a string, integer or"
+                + " boolean"), problem);
+        assertTrue(problem.contains("two parameters are mirrored into header 'twin'"), problem);
+    }
+
+    @Test
+    void aRecordComponentCannotBeMirroredIntoAHeader() {
+        String problem = problem("headerInARecord");
+        assertTrue(problem.contains("only a tool method's own parameter can be mirrored into a header"), problem);
     }
 
     @Test

@@ -12,12 +12,14 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
+import org.statelessmcp.registry.ParamHeaders.ParamHeader;
 
 class McpEnvelopeTest {
 
@@ -43,6 +45,25 @@ class McpEnvelopeTest {
         return new JsonRpcRequest(Json.createValue(1), method, parsed);
     }
 
+    /** Tool {@code forecast} mirrors {@code region} (a string), {@code days} (an integer) and {@code metric}. */
+    private static final Map<String, List<ParamHeader>> MIRRORED = Map.of("forecast", List.of(
+            new ParamHeader("Region", "region", "string"), new ParamHeader("Days", "days", "integer"),
+            new ParamHeader("Metric", "metric", "boolean")));
+
+    private static McpEnvelope.Read read(JsonRpcRequest call, HttpServletRequest request) {
+        return McpEnvelope.read(call, request, tool -> MIRRORED.getOrDefault(tool, List.of()));
+    }
+
+    /** A 2026-07-28 call of {@code forecast} with {@code arguments}, and these headers besides the standard ones. */
+    private static McpEnvelope.Read forecast(String arguments, String... paramHeaders) {
+        String[] all = new String[6 + paramHeaders.length];
+        System.arraycopy(new String[] {"MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name",
+                "forecast"}, 0, all, 0, 6);
+        System.arraycopy(paramHeaders, 0, all, 6, paramHeaders.length);
+        return read(call("tools/call", "{\"name\":\"forecast\",\"arguments\":" + arguments + "," + META + "}}"),
+                headers(all));
+    }
+
     private static RequestContext accepted(McpEnvelope.Read read) {
         return assertInstanceOf(McpEnvelope.Accepted.class, read).context();
     }
@@ -55,20 +76,20 @@ class McpEnvelopeTest {
 
     @Test
     void requestWithoutHeaderOrMetaSpeaksTheOldestRevision() {
-        RequestContext context = accepted(McpEnvelope.read(call("tools/list", null), headers()));
+        RequestContext context = accepted(read(call("tools/list", null), headers()));
         assertEquals("2025-03-26", context.version());
         assertFalse(context.stateless());
     }
 
     @Test
     void handshakeRevisionComesFromTheHeader() {
-        assertEquals("2025-11-25", accepted(McpEnvelope.read(call("tools/list", "{}"),
+        assertEquals("2025-11-25", accepted(read(call("tools/list", "{}"),
                 headers("MCP-Protocol-Version", "2025-11-25"))).version());
     }
 
     @Test
     void statelessRequestCarriesItsCapabilitiesAndLogLevel() {
-        RequestContext context = accepted(McpEnvelope.read(call("tools/list",
+        RequestContext context = accepted(read(call("tools/list",
                 "{" + META + ",\"io.modelcontextprotocol/logLevel\":\"debug\"}}"),
                 headers("mcp-protocol-version", "2026-07-28", "MCP-METHOD", "tools/list")));
         assertTrue(context.stateless());
@@ -78,13 +99,13 @@ class McpEnvelopeTest {
 
     @Test
     void statelessHeaderWithoutMetaIsInvalidParams() {
-        assertEquals(JsonRpcError.INVALID_PARAMS, rejected(McpEnvelope.read(call("tools/list", "{}"),
+        assertEquals(JsonRpcError.INVALID_PARAMS, rejected(read(call("tools/list", "{}"),
                 headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list")), 400));
     }
 
     @Test
     void metaWithoutTheHeaderIsAHeaderMismatch() {
-        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(McpEnvelope.read(call("tools/list", "{" + META + "}}"),
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(read(call("tools/list", "{" + META + "}}"),
                 headers("Mcp-Method", "tools/list")), 400));
     }
 
@@ -92,30 +113,67 @@ class McpEnvelopeTest {
     void headerAndMetaDisagreeingIsCheckedBeforeTheVersion() {
         String future = "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"v999\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}}}";
-        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(McpEnvelope.read(call("server/discover", future),
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(read(call("server/discover", future),
                 headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "server/discover")), 400));
-        assertEquals(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, rejected(McpEnvelope.read(call("server/discover",
+        assertEquals(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, rejected(read(call("server/discover",
                 future), headers("MCP-Protocol-Version", "v999", "Mcp-Method", "server/discover")), 400));
     }
 
     @Test
     void unsupportedHandshakeVersionIsRefused() {
-        assertEquals(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, rejected(McpEnvelope.read(call("ping", null),
+        assertEquals(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, rejected(read(call("ping", null),
                 headers("MCP-Protocol-Version", "1999-01-01")), 400));
     }
 
     @Test
     void toolCallNeedsAMatchingNameHeader() {
         JsonRpcRequest call = call("tools/call", "{\"name\":\"add\"," + META + "}}");
-        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(McpEnvelope.read(call,
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(read(call,
                 headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call")), 400));
-        accepted(McpEnvelope.read(call, headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call",
+        accepted(read(call, headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call",
                 "Mcp-Name", " add ")));
     }
 
     @Test
+    void mirroredArgumentsAgreeingWithTheirHeadersAreAccepted() {
+        accepted(forecast("{\"region\":\"eu-west\",\"days\":2,\"metric\":true}", "Mcp-Param-Region", "eu-west",
+                "Mcp-Param-Days", "2.0", "mcp-param-metric", "true"));
+    }
+
+    @Test
+    void aMirroredArgumentWithoutItsHeaderIsAHeaderMismatch() {
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{\"region\":\"eu-west\"}"), 400));
+    }
+
+    @Test
+    void aHeaderDifferingFromItsArgumentIsAHeaderMismatch() {
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{\"region\":\"eu-west\"}",
+                "Mcp-Param-Region", "us-east"), 400));
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{\"days\":2}", "Mcp-Param-Days", "3"), 400));
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{\"metric\":true}", "Mcp-Param-Metric",
+                "TRUE"), 400));
+    }
+
+    @Test
+    void aHeaderForAnAbsentArgumentIsAHeaderMismatch() {
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{}", "Mcp-Param-Region", "eu-west"), 400));
+    }
+
+    @Test
+    void mirroredHeadersAreDecodedFromBase64AndRefusedWhenMalformed() {
+        accepted(forecast("{\"region\":\"Straße\"}", "Mcp-Param-Region", "=?base64?U3RyYcOfZQ==?="));
+        assertEquals(JsonRpcError.HEADER_MISMATCH, rejected(forecast("{\"region\":\"Hello\"}",
+                "Mcp-Param-Region", "=?base64?SGVsbG8?="), 400));
+    }
+
+    @Test
+    void anArgumentOfTheWrongTypeIsLeftToArgumentValidation() {
+        accepted(forecast("{\"days\":\"two\"}", "Mcp-Param-Days", "2"));
+    }
+
+    @Test
     void invalidLogLevelIsInvalidParams() {
-        assertEquals(JsonRpcError.INVALID_PARAMS, rejected(McpEnvelope.read(call("tools/list",
+        assertEquals(JsonRpcError.INVALID_PARAMS, rejected(read(call("tools/list",
                 "{" + META + ",\"io.modelcontextprotocol/logLevel\":\"loud\"}}"),
                 headers("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list")), 400));
     }
