@@ -1,5 +1,6 @@
 package org.statelessmcp.transport;
 
+import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -15,17 +16,35 @@ final class Cors {
     /** What a browser may read besides the simple headers. */
     static final String EXPOSED_HEADERS = "X-Request-ID, MCP-Protocol-Version";
     private static final String MAX_AGE_SECONDS = "600";
+    private static final Pattern PARAM_HEADER = Pattern.compile("(?i)mcp-param-[!#$%&'*+.^_`|~0-9a-z-]+");
 
     private Cors() {
     }
 
-    /** Answers a preflight from a listed origin: {@code 204} with what may be sent. */
-    static void preflight(String origin, HttpServletResponse response) {
+    /**
+     * Answers a preflight from a listed origin: {@code 204} with what may be sent, the {@code Mcp-Param-*} headers it
+     * asks for included (tools name their own, see {@code @ToolArg(header)}).
+     */
+    static void preflight(String origin, String requestedHeaders, HttpServletResponse response) {
         allow(origin, response);
         response.setHeader("Access-Control-Allow-Methods", "POST");
-        response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        response.setHeader("Access-Control-Allow-Headers", allowedHeaders(requestedHeaders));
         response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
         HttpResponses.noContent(response, 204);
+    }
+
+    /** {@link #ALLOWED_HEADERS} and the well-formed {@code Mcp-Param-*} names among {@code requested}. */
+    static String allowedHeaders(String requested) {
+        StringBuilder allowed = new StringBuilder(ALLOWED_HEADERS);
+        if (requested != null) {
+            for (String name : requested.split(",")) {
+                String header = name.strip();
+                if (PARAM_HEADER.matcher(header).matches()) {
+                    allowed.append(", ").append(header);
+                }
+            }
+        }
+        return allowed.toString();
     }
 
     /** Lets a listed origin read the response. */

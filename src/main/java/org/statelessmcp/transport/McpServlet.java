@@ -82,7 +82,7 @@ public class McpServlet extends HttpServlet {
             String origin = request.getHeader("Origin");
             if ("OPTIONS".equals(request.getMethod()) && originGuard.listed(origin)
                     && request.getHeader("Access-Control-Request-Method") != null) {
-                Cors.preflight(origin, response);
+                Cors.preflight(origin, request.getHeader("Access-Control-Request-Headers"), response);
                 return;
             }
             if (!"POST".equals(request.getMethod())) {

@@ -172,7 +172,7 @@ class LimitsIT extends DeployedWarTest {
     private McpResponse preflight(String origin) {
         return kit.header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, mcp-protocol-version")
+                .header("Access-Control-Request-Headers", "content-type, mcp-protocol-version, mcp-param-region")
                 .http("OPTIONS", "mcp");
     }
 
@@ -183,6 +183,7 @@ class LimitsIT extends DeployedWarTest {
                 .assertHeader("Access-Control-Allow-Methods", "POST")
                 .assertHeader("Access-Control-Allow-Credentials", null);
         assertTrue(String.valueOf(allowed.header("Access-Control-Allow-Headers")).contains("MCP-Protocol-Version"));
+        assertTrue(String.valueOf(allowed.header("Access-Control-Allow-Headers")).contains("mcp-param-region"));
     }
 
     @Test
