@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +29,12 @@ public class FeatureRegistry {
 
     @Inject
     public FeatureRegistry(FeatureExtension extension, BeanManager beans) throws ReflectiveOperationException {
-        Map<String, Served<Features.PromptDescriptor>> byName = new LinkedHashMap<>();
+        // sorted: every instance lists them, and cuts them into pages, in the same order
+        Map<String, Served<Features.PromptDescriptor>> byName = new TreeMap<>();
         for (FeatureExtension.Definition<Features.PromptDescriptor> prompt : extension.prompts()) {
             byName.put(prompt.descriptor().name(), served(prompt, beans));
         }
-        Map<String, Served<Features.ResourceDescriptor>> byUri = new LinkedHashMap<>();
+        Map<String, Served<Features.ResourceDescriptor>> byUri = new TreeMap<>();
         for (FeatureExtension.Definition<Features.ResourceDescriptor> resource : extension.resources()) {
             byUri.put(resource.descriptor().uri(), served(resource, beans));
         }

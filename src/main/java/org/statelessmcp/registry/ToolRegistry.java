@@ -30,7 +30,9 @@ public class ToolRegistry {
             byName.put(tool.descriptor().name(), new ToolHandle(tool, beans));
         }
         this.tools = Map.copyOf(byName);
-        this.descriptors = byName.values().stream().map(ToolHandle::descriptor).toList();
+        // by name, not by discovery order: every instance lists them, and cuts them into pages, in the same order
+        this.descriptors = byName.values().stream().map(ToolHandle::descriptor)
+                .sorted(java.util.Comparator.comparing(ToolDescriptor::name)).toList();
     }
 
     /** The tool named {@code name}, or {@code null}. */
@@ -38,7 +40,7 @@ public class ToolRegistry {
         return tools.get(name);
     }
 
-    /** Every tool, in registration order. */
+    /** Every tool, by name. */
     public Collection<ToolDescriptor> descriptors() {
         return descriptors;
     }
