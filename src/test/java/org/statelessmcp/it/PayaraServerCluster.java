@@ -1,0 +1,433 @@
+package org.statelessmcp.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.statelessmcp.testkit.McpTestClient;
+
+/**
+ * A Payara Server 6 cluster the test sets up itself as {@code server-config/payara-server/README.md} tells an operator:
+ * a domain of its own whose DAS only administers, the configuration {@code smcp-config} and the deployment group
+ * {@code smcp-dg} of {@code deploy.asadmin}, two instances in that group that form one Hazelcast data grid with the DAS
+ * (TCP/IP discovery), and the WAR deployed to the group at {@code /}. Every socket is on loopback: the DAS from its
+ * first start (the domain is {@code domain1} of the distribution written through the build's
+ * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
+ * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener.
+ *
+ * <p>The domain is not the Arquillian tests' {@code smcp-it}, and lives outside the distribution (its own domain and
+ * node directories), so that the two may run at once. The {@code SMCP_*} settings reach the WAR as environment
+ * variables of the instances: {@code start-local-instance} passes its own environment on to the instance it starts.
+ */
+final class PayaraServerCluster {
+
+    private static final String DOMAIN = "smcp-cluster-it";
+    private static final String NODE = "smcp-node";
+    private static final List<String> INSTANCES = List.of("smcp-i1", "smcp-i2");
+    /** Ports from each port base, as {@code create-domain}/{@code create-local-instance --portbase} lay them out. */
+    private static final int ADMIN = 48;
+    private static final int HTTP = 80;
+    /** The DAS's data-grid port, and the first of the instances' (one more per instance on the host). */
+    private static final int DATA_GRID_DAS = 49;
+    private static final int DATA_GRID_INSTANCES = 59;
+    /** One port base for the DAS, one for each instance. */
+    private static final int SPAN = 100;
+    private static final Pattern GRID_SIZE = Pattern.compile("DG Size: (\\d+)");
+
+    private final Path home;
+    private final Path asadmin;
+    private final Path base;
+    private final int portBase;
+    private final List<Member> open = new ArrayList<>();
+    private long domainPid;
+
+    private PayaraServerCluster(Path base, int portBase) {
+        this.home = Path.of(System.getProperty("payara.home"));
+        this.asadmin = home.resolve("bin/asadmin");
+        this.base = base;
+        this.portBase = portBase;
+    }
+
+    /**
+     * Sets up the domain, starts its DAS and two instances with {@code environment}, deploys {@code war} to their
+     * group, and waits (bounded) until the WAR is ready on both and the data grid counts three members.
+     *
+     * @param name the directory under the build's temporary directory that holds the domain, its nodes and logs
+     */
+    static List<ClusterMember> startTwo(WebArchive war, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "payara-server-" + name).toAbsolutePath();
+        delete(base);
+        Files.createDirectories(base);
+        PayaraServerCluster cluster = new PayaraServerCluster(base, freePortBase());
+        long started = System.nanoTime();
+        try {
+            List<ClusterMember> members = cluster.start(war, environment);
+            System.out.printf("Payara Server cluster (DAS + %s) ready in %d s%n", INSTANCES,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+            return members;
+        } catch (IOException | InterruptedException | RuntimeException failed) {
+            cluster.stopAll();
+            throw failed;
+        }
+    }
+
+    private List<ClusterMember> start(WebArchive war, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        createDomain();
+        asadmin(Map.of(), 180, "start-domain", "--domaindir", domains().toString(), "--prebootcommandfile",
+                Path.of("server-config/payara-server/loopback-preboot.asadmin").toAbsolutePath().toString(), DOMAIN);
+        domainPid = pid(domains().resolve(DOMAIN));
+        Path file = base.resolve("stateless-mcp.war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        Path commands = base.resolve("deploy.asadmin");
+        Files.write(commands, deployCommands(file));
+        String done = asadmin(Map.of(), 300, "--port", String.valueOf(portBase + ADMIN), "multimode",
+                "--file", commands.toString());
+        // multimode goes on after a failed command and still exits 0
+        if (done.contains("failed")) {
+            throw new IllegalStateException("deploy.asadmin failed:\n" + done);
+        }
+        List<CompletableFuture<Member>> starting = new ArrayList<>();
+        for (int i = 0; i < INSTANCES.size(); i++) {
+            Member member = new Member(this, INSTANCES.get(i), portBase + SPAN * (i + 1));
+            open.add(member);
+            starting.add(CompletableFuture.supplyAsync(() -> member.start(environment)));
+        }
+        for (CompletableFuture<Member> member : starting) {
+            try {
+                member.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        for (Member member : open) {
+            member.awaitReady(240);
+        }
+        for (Member member : open) {
+            member.awaitGrid(INSTANCES.size() + 1, 90);
+        }
+        return List.copyOf(open);
+    }
+
+    /**
+     * {@code domain1} as shipped, its {@code domain.xml} written through the build's stylesheet with this cluster's
+     * ports: faster than {@code create-domain} (no key pairs to generate), and nothing of the DAS ever listens beyond
+     * loopback, not even the lazy JMS port that a pre-boot file cannot move.
+     */
+    private void createDomain() throws IOException {
+        Path domain = domains().resolve(DOMAIN);
+        Path template = home.resolve("glassfish/domains/domain1");
+        Files.createDirectories(domains());
+        try (Stream<Path> files = Files.walk(template)) {
+            for (Path path : (Iterable<Path>) files::iterator) {
+                Files.copy(path, domain.resolve(template.relativize(path).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        try {
+            Transformer xsl = TransformerFactory.newInstance().newTransformer(
+                    new StreamSource(new File("src/test/payara-server/domain.xsl")));
+            Map<String, Integer> ports = Map.of("http-port", HTTP, "https-port", 81, "admin-port", ADMIN,
+                    "iiop-port", 37, "iiop-ssl-port", 38, "iiop-mutualauth-port", 39, "jmx-port", 86, "jms-port", 76,
+                    "datagrid-port", DATA_GRID_DAS, "osgi-shell-port", 66);
+            ports.forEach((param, offset) -> xsl.setParameter(param, String.valueOf(portBase + offset)));
+            xsl.transform(new StreamSource(template.resolve("config/domain.xml").toFile()),
+                    new StreamResult(domain.resolve("config/domain.xml").toFile()));
+        } catch (TransformerException e) {
+            throw new IllegalStateException("domain.xsl", e);
+        }
+    }
+
+    /**
+     * The lines of {@code deploy.asadmin} this test needs, with this cluster's ports: configuration, group, data grid,
+     * JSON logs, the WAR at {@code /}; then the node and instances of README.md section 4. Left out: the settings
+     * (the test's come from the environment, which outranks the domain source), {@code /metrics} security.
+     */
+    private List<String> deployCommands(Path war) {
+        String members = "127.0.0.1:" + (portBase + DATA_GRID_DAS) + ",127.0.0.1:" + (portBase + DATA_GRID_INSTANCES)
+                + ",127.0.0.1:" + (portBase + DATA_GRID_INSTANCES + 1);
+        List<String> commands = new ArrayList<>(List.of(
+                "copy-config default-config smcp-config",
+                "create-deployment-group smcp-dg",
+                // --dynamic: the running DAS restarts its data grid member at once, instead of restart-domain
+                "set-hazelcast-configuration --dynamic true --clustermode tcpip --clustername smcp-" + portBase
+                        + " --tcpipmembers " + members + " --interfaces 127.0.0.1 --dasport "
+                        + (portBase + DATA_GRID_DAS),
+                "set-hazelcast-configuration --target smcp-config --enabled true --configspecificdatagridstartport "
+                        + (portBase + DATA_GRID_INSTANCES),
+                "set-log-attributes --target smcp-config com.sun.enterprise.server.logging.GFFileHandler.formatter="
+                        + "fish.payara.enterprise.server.logging.JSONLogFormatter",
+                "deploy --target smcp-dg --virtualservers server --contextroot / --name stateless-mcp " + war,
+                "create-node-config --nodehost localhost --installdir " + home + " --nodedir " + nodes() + " " + NODE));
+        for (int i = 0; i < INSTANCES.size(); i++) {
+            commands.add("create-local-instance --node " + NODE + " --nodedir " + nodes()
+                    + " --config smcp-config --deploymentgroup smcp-dg --portbase " + (portBase + SPAN * (i + 1))
+                    + " " + INSTANCES.get(i));
+        }
+        return commands;
+    }
+
+    /**
+     * A port base whose hundred ports, and its instances' hundreds above, are all free on loopback at the time of
+     * asking; far from the fixed ports of the build's other servers (8080-8680, 10490-10590, 24848, 28xxx).
+     */
+    private static int freePortBase() {
+        for (int candidate = 31000; candidate < 60000; candidate += SPAN * (INSTANCES.size() + 1)) {
+            if (allFree(candidate, SPAN * (INSTANCES.size() + 1))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free range of " + SPAN * (INSTANCES.size() + 1) + " ports on loopback");
+    }
+
+    private static boolean allFree(int from, int count) {
+        for (int port = from; port < from + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs asadmin with {@code environment} added to this process's, bounded; its output is kept in a file of the
+     * cluster's directory. Fails unless it exits 0.
+     */
+    private String asadmin(Map<String, String> environment, long seconds, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(asadmin.toString()));
+        command.addAll(List.of(arguments));
+        Path log = Files.createTempFile(base, "asadmin-" + arguments[arguments[0].startsWith("--") ? 2 : 0] + "-",
+                ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // without it asadmin complains on every call that it cannot read the terminal's description
+        builder.environment().putIfAbsent("TERM", "dumb");
+        Process process = builder.start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException(String.join(" ", command) + " took over " + seconds + " s:\n"
+                    + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n"
+                    + output);
+        }
+        return output;
+    }
+
+    /** The process id a server wrote into {@code config/pid} of its directory when it started, or 0. */
+    private static long pid(Path serverDirectory) throws IOException {
+        Path file = serverDirectory.resolve("config/pid");
+        return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 0;
+    }
+
+    private Path domains() {
+        return base.resolve("domains");
+    }
+
+    private Path nodes() {
+        return base.resolve("nodes");
+    }
+
+    /** An instance has stopped: once none runs, the DAS stops too. */
+    private synchronized void closed(Member member) throws InterruptedException {
+        open.remove(member);
+        if (open.isEmpty()) {
+            stopDomain();
+        }
+    }
+
+    /** Stops whatever of the cluster was started, after a start that failed half way. */
+    private synchronized void stopAll() throws InterruptedException {
+        for (Member member : List.copyOf(open)) {
+            member.stop();
+        }
+        open.clear();
+        stopDomain();
+    }
+
+    private void stopDomain() throws InterruptedException {
+        try {
+            asadmin(Map.of(), 120, "stop-domain", "--domaindir", domains().toString(), DOMAIN);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("stop-domain: " + e.getMessage());
+        }
+        stopProcess(domainPid);
+    }
+
+    /** Whatever the stop command left of a server we started, SIGTERM, then SIGKILL. */
+    private static void stopProcess(long pid) throws InterruptedException {
+        Optional<ProcessHandle> left = pid == 0 ? Optional.empty() : ProcessHandle.of(pid);
+        if (left.isPresent() && left.get().isAlive()) {
+            left.get().destroy();
+            try {
+                left.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                left.get().destroyForcibly();
+            }
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> old = Files.walk(directory)) {
+                old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** One instance of the group: its HTTP listener (port base + 80) and its {@code server.log}. */
+    private static final class Member implements ClusterMember {
+
+        private final PayaraServerCluster cluster;
+        private final String name;
+        private final int port;
+        private long pid;
+
+        private Member(PayaraServerCluster cluster, String name, int portBase) {
+            this.cluster = cluster;
+            this.name = name;
+            this.port = portBase + HTTP;
+        }
+
+        private Path directory() {
+            return cluster.nodes().resolve(NODE).resolve(name);
+        }
+
+        /** Starts the instance with {@code environment}; asadmin returns once it runs, before the WAR is loaded. */
+        private Member start(Map<String, String> environment) {
+            try {
+                cluster.asadmin(environment, 300, "--port", String.valueOf(cluster.portBase + ADMIN),
+                        "start-local-instance", "--node", NODE, "--nodedir", cluster.nodes().toString(), name);
+                pid = pid(directory());
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Waits (bounded) until the WAR's readiness probe answers 200. */
+        private void awaitReady(long seconds) throws InterruptedException {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ready = HttpRequest.newBuilder(probe("ready")).timeout(Duration.ofSeconds(5)).build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int status = 0;
+            while (System.nanoTime() < deadline) {
+                try {
+                    status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // the listener is not open yet
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(name + " was not ready in " + seconds + " s (last status " + status
+                    + "):\n" + String.join("\n", output()));
+        }
+
+        /** Waits (bounded) until the latest data-grid status this instance logged counts {@code size} members. */
+        private void awaitGrid(int size, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                if (gridSize() == size) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(name + "'s data grid did not reach " + size + " members in " + seconds
+                    + " s:\n" + String.join("\n", output()));
+        }
+
+        private int gridSize() {
+            int size = 0;
+            for (String line : output()) {
+                Matcher matcher = GRID_SIZE.matcher(line);
+                while (matcher.find()) {
+                    size = Integer.parseInt(matcher.group(1));
+                }
+            }
+            return size;
+        }
+
+        @Override
+        public String mcpUrl() {
+            return kit().endpoint().toString();
+        }
+
+        @Override
+        public McpTestClient kit() {
+            return McpTestClient.at("http://127.0.0.1:" + port + "/");
+        }
+
+        /** At the root of the instance's HTTP listener, as on every Payara. */
+        @Override
+        public URI probe(String probe) {
+            return URI.create("http://127.0.0.1:" + port + "/health/" + probe);
+        }
+
+        /** The instance's {@code server.log}, one JSON object per line ({@code set-log-attributes} above). */
+        @Override
+        public List<String> output() {
+            Path log = directory().resolve("logs/server.log");
+            try {
+                return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void stop() throws InterruptedException {
+            try {
+                cluster.asadmin(Map.of(), 120, "stop-local-instance", "--node", NODE, "--nodedir",
+                        cluster.nodes().toString(), name);
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("stop-local-instance " + name + ": " + e.getMessage());
+            }
+            stopProcess(pid);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop();
+            cluster.closed(this);
+        }
+    }
+}
