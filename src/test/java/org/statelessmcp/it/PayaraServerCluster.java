@@ -39,7 +39,9 @@ import org.statelessmcp.testkit.McpTestClient;
  * (TCP/IP discovery), and the WAR deployed to the group at {@code /}. Every socket is on loopback: the DAS from its
  * first start (the domain is {@code domain1} of the distribution written through the build's
  * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
- * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener.
+ * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. One exception, not pinned down:
+ * each instance opens a listener on an ephemeral port of every interface for a second or two, around its log line
+ * {@code JTS5014: Recoverable JTS instance}.
  *
  * <p>The domain is not the Arquillian tests' {@code smcp-it}, and lives outside the distribution (its own domain and
  * node directories), so that the two may run at once. The {@code SMCP_*} settings reach the WAR as environment
