@@ -243,8 +243,6 @@ final class PayaraServerCluster {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        // without it asadmin complains on every call that it cannot read the terminal's description
-        builder.environment().putIfAbsent("TERM", "dumb");
         Process process = builder.start();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
