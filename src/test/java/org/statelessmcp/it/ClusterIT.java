@@ -20,8 +20,10 @@ import org.statelessmcp.testkit.McpResponse;
 
 /**
  * Two instances in one cluster of the server under test, on loopback, each through that server's own distributed
- * cache (Payara: its Hazelcast data grid's JCache; WildFly: an Infinispan cache of its {@code infinispan} subsystem,
- * set up by {@code server-config/wildfly/cluster.cli}), with a client that alternates between them as a load balancer
+ * cache (Payara Micro: its Hazelcast data grid's JCache; Payara Server: a deployment group's two instances in the
+ * domain's data grid; WildFly: an Infinispan cache of its {@code infinispan} subsystem, set up by
+ * {@code server-config/wildfly/cluster.cli}; Open Liberty: Hazelcast's JCache as a server library, set up by
+ * {@code server-config/open-liberty/cluster.xml}), with a client that alternates between them as a load balancer
  * without affinity would: a 2025 client's answer to a tool's question, a separate POST that reaches the other
  * instance, completes the waiting call; the two instances enforce one rate limit between them; and a 2026-07-28
  * multi round-trip request begun on one instance resumes on the other.

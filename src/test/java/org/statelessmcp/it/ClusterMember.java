@@ -16,22 +16,13 @@ interface ClusterMember extends AutoCloseable {
     /** A MicroProfile Health probe ({@code live}, {@code ready}, {@code started}) where this server serves it. */
     URI probe(String name);
 
-    /** The server's process, as the test started it. */
-    ServerProcess process();
-
     /** Everything the server printed so far. */
-    default List<String> output() {
-        return process().output();
-    }
+    List<String> output();
 
     /** Kills the server as a crash would ({@code SIGKILL}), and whatever it started: nothing says goodbye. */
-    default void kill() throws InterruptedException {
-        process().kill();
-    }
+    void kill() throws InterruptedException;
 
     /** Stops the server and whatever it started. */
     @Override
-    default void close() throws InterruptedException {
-        process().close();
-    }
+    void close() throws InterruptedException;
 }

@@ -19,7 +19,7 @@ import org.statelessmcp.testkit.McpTestClient;
  * {@code cluster-jvm.options} with this member's address and port, Hazelcast in {@code usr/shared/resources/jcache}
  * (put there by the build), the WAR in {@code apps/} at {@code /}. Every socket is on loopback.
  */
-final class LibertyProcess implements ClusterMember {
+final class LibertyProcess implements ProcessMember {
 
     private static final Path CONFIG = Path.of("server-config/open-liberty");
 

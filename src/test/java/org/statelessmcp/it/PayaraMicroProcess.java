@@ -14,7 +14,7 @@ import org.statelessmcp.testkit.McpTestClient;
  * A Payara Micro the test starts itself, on loopback and a free port, for what Arquillian's one managed container
  * cannot show: a deployment that must fail, a second instance. Closing it stops the process it started.
  */
-final class PayaraMicroProcess implements ClusterMember {
+final class PayaraMicroProcess implements ProcessMember {
 
     private final ServerProcess process;
     private final int port;

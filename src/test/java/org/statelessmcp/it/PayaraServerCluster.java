@@ -434,6 +434,20 @@ final class PayaraServerCluster {
             stopProcess(pid);
         }
 
+        /** The instance's JVM killed ({@code SIGKILL}) by its PID, as a crash would. */
+        @Override
+        public void kill() throws InterruptedException {
+            Optional<ProcessHandle> instance = pid == 0 ? Optional.empty() : ProcessHandle.of(pid);
+            if (instance.isPresent()) {
+                instance.get().destroyForcibly();
+                try {
+                    instance.get().onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(name + " outlived kill -9", e);
+                }
+            }
+        }
+
         @Override
         public void close() throws InterruptedException {
             stop();

@@ -20,7 +20,7 @@ import org.statelessmcp.testkit.McpTestClient;
  * directory of its own, every socket on loopback and moved by a port offset. The WAR is deployed at {@code /} by the
  * deployment scanner, as {@code ROOT.war}.
  */
-final class WildFlyProcess implements ClusterMember {
+final class WildFlyProcess implements ProcessMember {
 
     private static final int HTTP = 8080;
     private static final int MANAGEMENT = 9990;
