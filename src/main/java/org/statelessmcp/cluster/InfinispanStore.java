@@ -79,13 +79,8 @@ final class InfinispanStore implements SharedStore {
     }
 
     @Override
-    public boolean reachable() {
-        try {
-            cache.containsKey("smcp-readiness-probe");
-            return true;
-        } catch (RuntimeException unreachable) {
-            return false;
-        }
+    public void probe() {
+        cache.containsKey("smcp-readiness-probe");
     }
 
     @Override

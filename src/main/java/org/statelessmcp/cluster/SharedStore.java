@@ -14,8 +14,18 @@ public interface SharedStore {
     /** Strings under string keys. */
     SharedStrings strings(String name, Duration expiry);
 
-    /** Whether the cache answers now: one read of a key nobody writes. */
-    boolean reachable();
+    /** Whether the cache answers now. */
+    default boolean reachable() {
+        try {
+            probe();
+            return true;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    /** One read of a key nobody writes; throws when the cache does not answer. */
+    void probe();
 
     /** What the store is, for the startup log: which server facility, which cache. */
     String describe();

@@ -8,7 +8,9 @@ import org.statelessmcp.testkit.McpTestClient;
 interface ClusterMember extends AutoCloseable {
 
     /** The URL of the WAR's {@code /mcp}. */
-    String mcpUrl();
+    default String mcpUrl() {
+        return kit().endpoint().toString();
+    }
 
     /** The test kit's client of this instance, in the plain dialect. */
     McpTestClient kit();

@@ -105,10 +105,6 @@ final class LibertyProcess implements ProcessMember {
         }
     }
 
-    @Override
-    public String mcpUrl() {
-        return kit().endpoint().toString();
-    }
 
     @Override
     public McpTestClient kit() {

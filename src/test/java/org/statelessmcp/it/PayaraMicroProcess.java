@@ -95,11 +95,6 @@ final class PayaraMicroProcess implements ProcessMember {
         return port;
     }
 
-    /** The URL of {@code /mcp}: the WAR is served under its file name, {@code /<name>}. */
-    @Override
-    public String mcpUrl() {
-        return kit().endpoint().toString();
-    }
 
     /** The test kit's client of this server's deployment, {@code /<name>/}, in the plain dialect. */
     @Override

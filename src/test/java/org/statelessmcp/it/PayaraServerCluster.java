@@ -397,10 +397,6 @@ final class PayaraServerCluster {
             return size;
         }
 
-        @Override
-        public String mcpUrl() {
-            return kit().endpoint().toString();
-        }
 
         @Override
         public McpTestClient kit() {

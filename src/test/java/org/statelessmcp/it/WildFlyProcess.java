@@ -108,10 +108,6 @@ final class WildFlyProcess implements ProcessMember {
         Files.createDirectories(to.resolve("deployments"));
     }
 
-    @Override
-    public String mcpUrl() {
-        return kit().endpoint().toString();
-    }
 
     @Override
     public McpTestClient kit() {
