@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.invalid.InvalidTools;
 
 /**
- * Invalid tool methods fail the deployment, every problem named at once: the WAR is started in a real Payara
- * Micro and the server's own output is read.
+ * Invalid tool methods fail the deployment, every problem named at once: the WAR is started in a real server of the
+ * kind under test (Payara Micro, WildFly, Open Liberty), and the server's own output is read.
  */
 class DeploymentValidationIT {
 
@@ -20,10 +22,27 @@ class DeploymentValidationIT {
 
     @BeforeAll
     static void deployInvalidTools() throws Exception {
-        try (PayaraMicroProcess server = PayaraMicroProcess.start(
-                Deployments.productWar().addClass(InvalidTools.class), "invalid-tools")) {
+        WebArchive war = Deployments.productWar().addClass(InvalidTools.class);
+        try (ClusterMember server = switch (TargetServer.current()) {
+            case PAYARA_MICRO -> PayaraMicroProcess.start(war, "invalid-tools");
+            case WILDFLY -> WildFlyProcess.startOne(war, "invalid-tools", 800, Map.of());
+            case LIBERTY -> LibertyProcess.startOne(war, "invalid-tools", Map.of());
+            case PAYARA_SERVER -> throw new IllegalStateException("not started on Payara Server: see the profile");
+        }) {
             OUTPUT.addAll(server.output());
         }
+    }
+
+    /**
+     * How the server says that it serves an application. WildFly logs {@code WFLYSRV0010: Deployed} for a WAR of the
+     * deployment scanner even when its services then fail; only a served one gets its web context.
+     */
+    private static String deployed() {
+        return switch (TargetServer.current()) {
+            case PAYARA_MICRO, PAYARA_SERVER -> "was successfully deployed";
+            case WILDFLY -> "WFLYUT0021: Registered web context";
+            case LIBERTY -> "CWWKZ0001I";
+        };
     }
 
     @AfterAll
@@ -62,6 +81,6 @@ class DeploymentValidationIT {
     @Test
     void theInvalidApplicationIsNotServed() {
         assertFalse(logged("tools registered"), "the registry must never be published");
-        assertFalse(logged("was successfully deployed"), "the WAR must not be deployed");
+        assertFalse(logged(deployed()), "the WAR must not be deployed");
     }
 }

@@ -91,6 +91,23 @@ final class LibertyProcess implements ProcessMember {
         return List.copyOf(started);
     }
 
+    /**
+     * Starts one server of its own and waits (bounded) until its application has started or failed to: for what a
+     * single server shows, such as a deployment it refuses.
+     */
+    static ProcessMember startOne(WebArchive war, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        LibertyProcess server = new LibertyProcess(war, name, PayaraMicroProcess.freePort(),
+                "127.0.0.1:" + PayaraMicroProcess.freePort(), environment);
+        if (!server.process.awaitSettled(180) || !server.process.awaitOutput(
+                line -> line.contains("CWWKZ0001I") || line.contains("CWWKZ0002E"), 60)) {
+            server.close();
+            throw new IllegalStateException("Open Liberty did not start its application in time:\n"
+                    + String.join("\n", server.output()));
+        }
+        return server;
+    }
+
     private static void closeAll(List<LibertyProcess> members) throws InterruptedException {
         for (LibertyProcess member : members) {
             member.close();

@@ -82,6 +82,21 @@ final class WildFlyProcess implements ProcessMember {
         return List.copyOf(started);
     }
 
+    /**
+     * Starts one server of its own, a cluster of one, and waits (bounded) until it has started, with or without its
+     * deployment: for what a single server shows, such as a deployment it refuses.
+     */
+    static ProcessMember startOne(WebArchive war, String name, int offset, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        WildFlyProcess server = new WildFlyProcess(war, name, offset,
+                "127.0.0.1[" + (JGROUPS_TCP + offset) + "]", environment);
+        if (!server.process.awaitSettled(240)) {
+            server.close();
+            throw new IllegalStateException("WildFly did not start in 240 s:\n" + String.join("\n", server.output()));
+        }
+        return server;
+    }
+
     private static void closeAll(List<WildFlyProcess> members) throws InterruptedException {
         for (WildFlyProcess member : members) {
             member.close();
