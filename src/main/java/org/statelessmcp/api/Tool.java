@@ -35,9 +35,9 @@ import java.lang.annotation.Target;
  *
  * <p><b>Parameters.</b> Each parameter is a named argument (see {@link ToolArg}) except those the server supplies:
  * {@link Emitter}, {@link Progress}, {@link McpLog}, {@link Cancellation}, {@link RequestId}, {@link Caller},
- * {@link ClientInput}, {@link Elicitation} and {@link Sampling}. <b>Return values</b> are serialized with JSON-B:
- * records, maps,
- * collections, strings, numbers, {@code jakarta.json.JsonValue}; {@code void} answers {@code null}. A method may
+ * {@link ClientInput}, {@link Elicitation}, {@link Sampling} and {@link TaskHandoff}. <b>Return values</b> are
+ * serialized with JSON-B: records, maps, collections, strings, numbers, {@code jakarta.json.JsonValue}; {@code void}
+ * answers {@code null}. A method may
  * return a {@link java.util.concurrent.CompletionStage} to answer later without holding a thread.
  *
  * <p><b>Streaming.</b> With {@code streaming = true} the method takes an {@link Emitter}; every emitted chunk
@@ -82,6 +82,13 @@ public @interface Tool {
      */
     @Nonbinding
     int timeout() default 0;
+
+    /**
+     * Whether calls may run as MCP tasks, polled by the client instead of holding the request; see
+     * {@link TaskSupport}. Not for streaming tools, whose chunks a task could not deliver.
+     */
+    @Nonbinding
+    TaskSupport taskSupport() default TaskSupport.FORBIDDEN;
 
     /** Hints about the tool's behaviour for clients; they are hints, never enforced. */
     @Nonbinding

@@ -12,7 +12,9 @@
  *   <li>{@link org.statelessmcp.api.Progress}, {@link org.statelessmcp.api.McpLog},
  *       {@link org.statelessmcp.api.Cancellation}, {@link org.statelessmcp.api.RequestId} and
  *       {@link org.statelessmcp.api.Caller} give any tool its call's context;</li>
- *   <li>{@link org.statelessmcp.api.ClientInput} asks the client during the call.</li>
+ *   <li>{@link org.statelessmcp.api.ClientInput} asks the client during the call;</li>
+ *   <li>{@link org.statelessmcp.api.TaskSupport} and {@link org.statelessmcp.api.TaskHandoff} let a long call run
+ *       as an MCP task.</li>
  * </ul>
  */
 package org.statelessmcp.api;

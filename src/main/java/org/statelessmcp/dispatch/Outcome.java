@@ -18,8 +18,18 @@ public sealed interface Outcome {
         }
     }
 
-    /** The call failed with a JSON-RPC error to report. */
-    record Failure(JsonRpcError error) implements Outcome {
+    /**
+     * The call failed with a JSON-RPC error to report.
+     *
+     * @param internal whether the server failed rather than the tool declaring a failure: the tool crashed, its
+     *                 result could not be written, or it could not be started. Over MCP both are error results of
+     *                 a call, but a task that fails so ends {@code failed}, not {@code completed}.
+     */
+    record Failure(JsonRpcError error, boolean internal) implements Outcome {
+
+        public Failure(JsonRpcError error) {
+            this(error, false);
+        }
     }
 
     /** The client went away: there is nobody to answer. */

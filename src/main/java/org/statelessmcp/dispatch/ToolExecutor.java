@@ -17,6 +17,7 @@ import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.api.McpLog;
 import org.statelessmcp.api.Progress;
 import org.statelessmcp.api.RequestId;
+import org.statelessmcp.api.TaskHandoff;
 import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.InvalidArgumentException;
@@ -82,12 +83,12 @@ public final class ToolExecutor {
         deadlines.watch(control);
         // a blocking tool the client hears from, answers, or may cancel must not hold the request thread
         boolean runsApart = descriptor.streaming() || descriptor.interactive() || descriptor.cancellable()
-                || (descriptor.notifies() && call.live());
+                || (descriptor.notifies() && call.live()) || call.background() || descriptor.handsOff();
         if (runsApart && !descriptor.async()) {
             try {
                 blockingExecutor.execute(() -> run(tool, arguments, control));
             } catch (RejectedExecutionException e) {
-                control.complete(new Outcome.Failure(JsonRpcError.internalError()));
+                control.complete(new Outcome.Failure(JsonRpcError.internalError(), true));
             }
         } else {
             run(tool, arguments, control);
@@ -119,6 +120,9 @@ public final class ToolExecutor {
         }
         if (type == Caller.class) {
             return call.caller();
+        }
+        if (type == TaskHandoff.class) {
+            return call.handoff();
         }
         throw new IllegalStateException("no value for a parameter of type " + type.getName());
     }
@@ -172,7 +176,7 @@ public final class ToolExecutor {
             return new Outcome.Success(codec.toJson(value), value);
         } catch (IllegalArgumentException e) {
             observer.resultUnserializable(tool.name(), e);
-            return new Outcome.Failure(JsonRpcError.internalError());
+            return new Outcome.Failure(JsonRpcError.internalError(), true);
         }
     }
 
@@ -200,7 +204,7 @@ public final class ToolExecutor {
         if (!control.isCancelled()) {
             observer.toolCrashed(tool.name(), tool.source(), cause);
         }
-        return new Outcome.Failure(JsonRpcError.toolFailed("Tool '" + tool.name() + "' failed", null));
+        return new Outcome.Failure(JsonRpcError.toolFailed("Tool '" + tool.name() + "' failed", null), true);
     }
 
     private static Throwable unwrap(Throwable failure) {

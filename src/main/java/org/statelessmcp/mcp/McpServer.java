@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -17,13 +19,16 @@ import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonStrings;
+import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.registry.FeatureRegistry;
+import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**
  * Answers MCP requests statelessly: every request carries all it needs, no session is issued, and any instance can
  * answer any request. The 2025 revisions' {@code initialize} is answered without a session id; 2026-07-28 requests
- * carry their version and client capabilities themselves and may discover the server with {@code server/discover}.
+ * carry their version and client capabilities themselves and may discover the server with {@code server/discover};
+ * their long tool calls may run as tasks ({@link Tasks}) that any instance answers for.
  * Capabilities that need a session (list-changed notifications, subscriptions, a session log level) are not
  * advertised.
  */
@@ -39,9 +44,25 @@ public final class McpServer {
      * @param states seals the {@code requestState} of multi round-trip requests
      * @param relay carries 2025 clients' answers between instances
      * @param access which callers may see and call which tools
+     * @param tasks how MCP tasks are kept
      */
     public record Settings(String version, int pageSize, String instructions, long listTtlMillis,
-                           RequestStates states, AnswerRelay relay, ToolAccess access) {
+                           RequestStates states, AnswerRelay relay, ToolAccess access, TaskSettings tasks) {
+    }
+
+    /**
+     * How MCP tasks are kept.
+     *
+     * @param store where tasks live: a map of the distributed cache, or of this instance's memory
+     * @param shared whether every instance sees {@code store}
+     * @param ttl how long a task is kept after its creation
+     * @param pollInterval how often clients should poll
+     * @param orphanAfter how long a running task may go without a sign of life from its instance before it fails
+     * @param maxResultBytes the largest result a task keeps
+     * @param clock the time
+     */
+    public record TaskSettings(SharedStrings store, boolean shared, Duration ttl, Duration pollInterval,
+                               Duration orphanAfter, int maxResultBytes, Clock clock) {
     }
 
     /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
@@ -65,6 +86,7 @@ public final class McpServer {
     }
 
     private final ToolCalls tools;
+    private final Tasks tasks;
     private final McpFeatures features;
     private final ToolLists toolList;
     private final RequestStates states;
@@ -75,7 +97,8 @@ public final class McpServer {
     public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor,
                      ToolObserver observer, Settings settings) {
         this.states = settings.states();
-        this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access());
+        this.tasks = new Tasks(settings.tasks());
+        this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access(), tasks);
         this.features = new McpFeatures(featureRegistry, observer, settings.pageSize(), executor.codec().jsonb());
         this.toolList = new ToolLists(List.copyOf(registry.descriptors()), settings.access(), settings.pageSize());
         JsonObjectBuilder advertised = JsonP.createObjectBuilder()
@@ -88,8 +111,13 @@ public final class McpServer {
                 : ",\"instructions\":" + JsonStrings.quote(settings.instructions());
         this.initializeTail = ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + instructions
                 + '}';
+        // extensions are of 2026-07-28 only: initialize does not name them
+        JsonObject discovered = registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)
+                ? JsonP.createObjectBuilder(capabilities).add("extensions", JsonP.createObjectBuilder()
+                        .add(Tasks.EXTENSION, JsonValue.EMPTY_JSON_OBJECT)).build()
+                : capabilities;
         this.discovery = "{\"supportedVersions\":" + JsonP.createArrayBuilder(McpVersions.SUPPORTED).build()
-                + ",\"capabilities\":" + capabilities + instructions + '}';
+                + ",\"capabilities\":" + discovered + instructions + '}';
         this.stateless = new StatelessResults(serverInfo, settings.listTtlMillis());
     }
 
@@ -111,6 +139,24 @@ public final class McpServer {
     /** Delivers the answers other instances received for calls waiting here; cheap when none waits. */
     public void collectRelayedAnswers() {
         tools.collectRelayed();
+    }
+
+    /**
+     * Hands the tasks running here the answers and cancellations other instances recorded, and shows them alive;
+     * cheap when none runs here.
+     */
+    public void sweepTasks() {
+        tasks.sweep();
+    }
+
+    /** This instance stops: the tasks running here fail now. */
+    public void stopTasks() {
+        tasks.stop();
+    }
+
+    /** Where tasks are kept, for the startup log. */
+    public String describeTasks() {
+        return tasks.describe();
     }
 
     /**
@@ -173,6 +219,9 @@ public final class McpServer {
                 caching = StatelessResults.Caching.PRIVATE_NOW;
             }
             case "tools/call" -> pending = tools.call(call.id(), params, context, sink);
+            case "tasks/get" -> pending = tasks.get(params, context);
+            case "tasks/update" -> pending = tasks.update(params, context);
+            case "tasks/cancel" -> pending = tasks.cancel(params, context);
             case "prompts/get" -> pending = prompt(params, context);
             case "completion/complete" -> pending = features.complete();
             default -> pending = Pending.error(JsonRpcError.methodNotFound(method));

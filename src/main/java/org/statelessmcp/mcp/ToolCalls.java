@@ -43,12 +43,14 @@ final class ToolCalls {
     private final RequestStates states;
     private final AnswerRelay relay;
     private final ToolAccess access;
+    private final TaskCalls taskCalls;
     /** Requests sent to 2025 clients during calls on this instance, by id, until the client answers. */
     private final Map<String, CompletableFuture<JsonObject>> askedClients = new ConcurrentHashMap<>();
 
     ToolCalls(ToolRegistry registry, ToolExecutor executor, RequestStates states, AnswerRelay relay,
-              ToolAccess access) {
+              ToolAccess access, Tasks tasks) {
         this.registry = registry;
+        this.taskCalls = new TaskCalls(tasks, executor, states);
         this.access = access;
         this.executor = executor;
         this.states = states;
@@ -62,6 +64,9 @@ final class ToolCalls {
             return false;
         }
         boolean notifies = tool.descriptor().streaming() || tool.descriptor().notifies();
+        if (TaskCalls.answersWithTask(tool, context)) {
+            return false;
+        }
         if (context.stateless()) {
             // no server-to-client requests on 2026 streams: only progress or logs
             return notifies && (progressToken(params) != null || context.logLevel() != null);
@@ -105,6 +110,9 @@ final class ToolCalls {
             return McpServer.Pending.error(refused.error());
         }
         InputRound round = ((InputRound.Ready) opened).round();
+        if (TaskCalls.applies(tool, context)) {
+            return taskCalls.call(id, tool, arguments, context, round);
+        }
         CallControl control = executor.start(tool, arguments,
                 new CallContext(id, context.caller(), chunks, channel, round));
         return new McpServer.Pending(control.outcome().thenApply(outcome ->

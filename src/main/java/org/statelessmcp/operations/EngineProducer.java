@@ -17,7 +17,9 @@ import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.cluster.LocalStrings;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
+import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.mcp.AnswerRelay;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
@@ -27,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.registry.FeatureRegistry;
+import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 import org.statelessmcp.security.ToolRoles;
 
@@ -42,6 +45,15 @@ public class EngineProducer {
     /** How often overdue calls are looked for: the precision of every timeout. */
     private static final long SWEEP_MILLIS = 100;
 
+    /**
+     * How often the tasks running here take the answers and cancellations other instances recorded: a few reads of
+     * the cache a second per running task, none when no task runs.
+     */
+    private static final long TASK_SWEEP_MILLIS = 200;
+
+    /** The distributed cache's map of MCP tasks. */
+    static final String TASK_MAP = "smcp-tasks";
+
     @Resource
     ManagedExecutorService executor;
 
@@ -52,6 +64,8 @@ public class EngineProducer {
     private final JsonCodec codec = JsonCodec.create();
     private volatile ScheduledFuture<?> sweeper;
     private volatile ScheduledFuture<?> relaySweeper;
+    private volatile ScheduledFuture<?> taskSweeper;
+    private volatile McpServer server;
     /** Looked up once the bean is made, not in a field initializer: a server may construct the client proxy too. */
     private volatile AnswerRelay relay;
 
@@ -89,7 +103,10 @@ public class EngineProducer {
 
     @PreDestroy
     void stop() {
-        for (ScheduledFuture<?> running : new ScheduledFuture<?>[] {sweeper, relaySweeper}) {
+        if (server != null) {
+            server.stopTasks();
+        }
+        for (ScheduledFuture<?> running : new ScheduledFuture<?>[] {sweeper, relaySweeper, taskSweeper}) {
             if (running != null) {
                 running.cancel(false);
             }
@@ -149,13 +166,28 @@ public class EngineProducer {
     @Produces
     @Singleton
     McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
-                        SmcpConfig config, McpConfig mcp, ToolRoles access) {
-        McpServer server = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
+                        SmcpConfig config, McpConfig mcp, TaskConfig tasks, ToolRoles access) {
+        McpServer built = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
                 mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
-                relay, access));
-        relaySweeper = scheduler.scheduleWithFixedDelay(server::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
+                relay, access, taskSettings(tasks)));
+        relaySweeper = scheduler.scheduleWithFixedDelay(built::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
-        return server;
+        taskSweeper = scheduler.scheduleWithFixedDelay(built::sweepTasks, TASK_SWEEP_MILLIS, TASK_SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+        if (registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)) {
+            LOG.info("MCP tasks: " + built.describeTasks());
+        }
+        server = built;
+        return built;
+    }
+
+    /** Tasks live in the distributed cache when there is one, so that every instance can answer for them. */
+    private McpServer.TaskSettings taskSettings(TaskConfig tasks) {
+        var shared = cluster.store();
+        SharedStrings store = shared.isPresent() ? shared.get().strings(TASK_MAP, tasks.ttl())
+                : new LocalStrings(tasks.ttl(), Clock.systemUTC());
+        return new McpServer.TaskSettings(store, shared.isPresent(), tasks.ttl(), tasks.pollInterval(),
+                tasks.orphanAfter(), tasks.maxResultBytes(), Clock.systemUTC());
     }
 
     private static RequestStates requestStates(McpConfig mcp) {

@@ -33,13 +33,15 @@ public sealed interface Parameter {
     /**
      * Something of the call itself that the server supplies: {@link org.statelessmcp.api.Progress},
      * {@link org.statelessmcp.api.McpLog}, {@link org.statelessmcp.api.Cancellation},
-     * {@link org.statelessmcp.api.RequestId} or {@link org.statelessmcp.api.Caller}.
+     * {@link org.statelessmcp.api.RequestId}, {@link org.statelessmcp.api.Caller} or
+     * {@link org.statelessmcp.api.TaskHandoff}.
      */
     record ContextParameter(Class<?> type) implements Parameter {
 
         private static final java.util.Set<Class<?>> TYPES = java.util.Set.of(org.statelessmcp.api.Progress.class,
                 org.statelessmcp.api.McpLog.class, org.statelessmcp.api.Cancellation.class,
-                org.statelessmcp.api.RequestId.class, org.statelessmcp.api.Caller.class);
+                org.statelessmcp.api.RequestId.class, org.statelessmcp.api.Caller.class,
+                org.statelessmcp.api.TaskHandoff.class);
 
         public static boolean isContextType(Class<?> type) {
             return TYPES.contains(type);

@@ -3,6 +3,7 @@ package org.statelessmcp.registry;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.statelessmcp.api.TaskSupport;
 import org.statelessmcp.api.Tool;
 
 /**
@@ -26,15 +27,27 @@ import org.statelessmcp.api.Tool;
  * @param source {@code Class#method}, for logs and deployment messages
  * @param rolesAllowed the roles of which a caller needs one, from {@code @RolesAllowed} on the method or its class;
  *                     empty when any caller may call it
+ * @param taskSupport whether its calls may run as MCP tasks
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
                              List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
                              boolean cancellable,
-                             String source, Set<String> rolesAllowed) {
+                             String source, Set<String> rolesAllowed, TaskSupport taskSupport) {
 
     public ToolDescriptor {
         parameters = List.copyOf(parameters);
         rolesAllowed = Set.copyOf(rolesAllowed);
+        taskSupport = taskSupport == null ? TaskSupport.FORBIDDEN : taskSupport;
+    }
+
+    /** Whether a call may run as a task. */
+    public boolean tasks() {
+        return taskSupport != TaskSupport.FORBIDDEN;
+    }
+
+    /** Whether the tool chooses when its call becomes a task, through a {@code TaskHandoff}. */
+    public boolean handsOff() {
+        return parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.TaskHandoff.class));
     }
 }

@@ -133,6 +133,7 @@ final class ToolFactory {
         if (!tool.streaming() && emitters > 0) {
             problems.add("declares an Emitter but is not @Tool(streaming = true)");
         }
+        problems.addAll(taskProblems(tool, parameters));
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
         }
@@ -149,8 +150,22 @@ final class ToolFactory {
                 parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance),
                 parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()),
                 parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.Cancellation.class)), source,
-                rolesAllowed(method));
+                rolesAllowed(method), tool.taskSupport());
         return new RegisteredTool(descriptor, handle(method, source), bean);
+    }
+
+    /** A task has no stream: a streaming tool's chunks would reach nobody, and a hand-off needs a task to become. */
+    private static List<String> taskProblems(Tool tool, List<Parameter> parameters) {
+        List<String> problems = new ArrayList<>();
+        boolean tasks = tool.taskSupport() != org.statelessmcp.api.TaskSupport.FORBIDDEN;
+        if (tasks && tool.streaming()) {
+            problems.add("a streaming tool cannot run as a task (taskSupport = " + tool.taskSupport()
+                    + "): its chunks would reach nobody");
+        }
+        if (!tasks && parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.TaskHandoff.class))) {
+            problems.add("declares a TaskHandoff but its taskSupport is FORBIDDEN: set OPTIONAL or REQUIRED");
+        }
+        return problems;
     }
 
     /**

@@ -108,6 +108,8 @@ final class McpEnvelope {
         String member = switch (call.method()) {
             case "tools/call", "prompts/get" -> "name";
             case "resources/read" -> "uri";
+            // the tasks extension routes by task: a load balancer may send a task's requests where it runs
+            case "tasks/get", "tasks/update", "tasks/cancel" -> "taskId";
             default -> null;
         };
         if (member == null) {

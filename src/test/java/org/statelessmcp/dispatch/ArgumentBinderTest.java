@@ -57,7 +57,7 @@ class ArgumentBinderTest {
                     new Parameter.Argument("name", TEXT, true, null),
                     new Parameter.EmitterParameter(),
                     new Parameter.Argument("greeting", TEXT, false, "hello")),
-            false, false, false, false, "Test#greet", java.util.Set.of());
+            false, false, false, false, "Test#greet", java.util.Set.of(), null);
 
     private static JsonValue json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {

@@ -62,6 +62,8 @@ public final class McpTestClient {
 
     private static final String BOTH = "application/json, text/event-stream";
     private static final Set<String> NAMED_METHODS = Set.of("tools/call", "prompts/get", "resources/read");
+    /** The tasks extension's methods, whose {@code Mcp-Name} is the task id. */
+    private static final Set<String> TASK_METHODS = Set.of("tasks/get", "tasks/update", "tasks/cancel");
 
     enum Dialect { PLAIN, MCP_2025, MCP_2026 }
 
@@ -423,8 +425,9 @@ public final class McpTestClient {
         }
         if (dialect == Dialect.MCP_2026 && method != null) {
             sent = Wire.withHeader(sent, "Mcp-Method", method);
-            if (NAMED_METHODS.contains(method) && params instanceof JsonObject object) {
-                String name = Wire.string(object, object.containsKey("name") ? "name" : "uri");
+            boolean task = TASK_METHODS.contains(method);
+            if ((task || NAMED_METHODS.contains(method)) && params instanceof JsonObject object) {
+                String name = Wire.string(object, task ? "taskId" : object.containsKey("name") ? "name" : "uri");
                 if (name != null) {
                     sent = Wire.withHeader(sent, "Mcp-Name", name);
                 }

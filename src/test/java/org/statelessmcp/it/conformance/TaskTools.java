@@ -1,0 +1,85 @@
+package org.statelessmcp.it.conformance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.statelessmcp.api.ClientInput;
+import org.statelessmcp.api.InputRequest;
+import org.statelessmcp.api.TaskHandoff;
+import org.statelessmcp.api.TaskSupport;
+import org.statelessmcp.api.Tool;
+import org.statelessmcp.api.ToolArg;
+import org.statelessmcp.api.ToolCallException;
+
+/**
+ * The tools the conformance suite's tasks scenarios (SEP-2663) call, as a tool author writes them: public API only.
+ * Deployed without the example tools, whose {@code greet} asks for a name instead of taking one.
+ */
+@ApplicationScoped
+public class TaskTools {
+
+    @Tool(description = "Greets by name, at once: never a task.")
+    public String greet(@ToolArg(description = "Who to greet") String name) {
+        return "Hello, " + name + "!";
+    }
+
+    @Tool(name = "slow_compute", taskSupport = TaskSupport.OPTIONAL, timeout = 120,
+            description = "Sleeps `seconds` seconds, then answers.")
+    public String slowCompute(@ToolArg(description = "How long to work") int seconds,
+                              @ToolArg(description = "A label for the result", required = false) String label)
+            throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        return "computed " + (label == null ? "" : label) + " in " + seconds + " s";
+    }
+
+    @Tool(name = "failing_job", taskSupport = TaskSupport.REQUIRED, description = "Fails after a second.")
+    public String failingJob() throws InterruptedException {
+        Thread.sleep(1000);
+        throw new ToolCallException("the job failed, as it always does");
+    }
+
+    @Tool(name = "protocol_error_job", taskSupport = TaskSupport.OPTIONAL,
+            description = "Crashes: the server fails the task.")
+    public String protocolErrorJob() {
+        throw new IllegalStateException("a bug in the tool");
+    }
+
+    @Tool(name = "confirm_delete", taskSupport = TaskSupport.OPTIONAL, timeout = 60,
+            description = "Asks the user to confirm, then deletes (pretends to).")
+    public String confirmDelete(@ToolArg(description = "The file to delete") String filename, ClientInput input) {
+        JsonObject answer = input.request(InputRequest.elicit("confirm", "Delete " + filename + "?",
+                schema("confirm", "boolean")));
+        return content(answer).getBoolean("confirm", false) ? "deleted " + filename : "kept " + filename;
+    }
+
+    @Tool(name = "multi_input", taskSupport = TaskSupport.OPTIONAL, timeout = 60,
+            description = "Asks two questions at once.")
+    public String multiInput(ClientInput input) {
+        Map<String, JsonObject> answers = input.requestAll(
+                InputRequest.elicit("first", "First name?", schema("name", "string")),
+                InputRequest.elicit("second", "Second name?", schema("name", "string")));
+        return content(answers.get("first")).getString("name", "?") + " and "
+                + content(answers.get("second")).getString("name", "?");
+    }
+
+    @Tool(name = "test_tool_with_task", taskSupport = TaskSupport.REQUIRED, timeout = 60,
+            description = "Asks the user's name in the request's own rounds, then goes on as a task.")
+    public String withTask(ClientInput input, TaskHandoff handoff) throws InterruptedException {
+        String name = content(input.request(InputRequest.elicit("user_name", "What is your name?",
+                schema("name", "string")))).getString("name", "?");
+        handoff.handOff();
+        Thread.sleep(500);
+        return "Hello, " + name + ", from a task";
+    }
+
+    private static JsonObject schema(String field, String type) {
+        return Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder().add(field, Json.createObjectBuilder().add("type", type)))
+                .add("required", Json.createArrayBuilder().add(field)).build();
+    }
+
+    private static JsonObject content(JsonObject elicited) {
+        return elicited.get("content") instanceof JsonObject content ? content : JsonObject.EMPTY_JSON_OBJECT;
+    }
+}
