@@ -14,8 +14,12 @@ import java.util.concurrent.Executors;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.statelessmcp.it.conformance.ConformanceTools;
+import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
@@ -25,22 +29,27 @@ import org.statelessmcp.testkit.McpResponse;
  * {@code server-config/wildfly/cluster.cli}; Open Liberty: Hazelcast's JCache as a server library, set up by
  * {@code server-config/open-liberty/cluster.xml}), with a client that alternates between them as a load balancer
  * without affinity would: a 2025 client's answer to a tool's question, a separate POST that reaches the other
- * instance, completes the waiting call; the two instances enforce one rate limit between them; and a 2026-07-28
- * multi round-trip request begun on one instance resumes on the other.
+ * instance, completes the waiting call; the two instances enforce one rate limit between them; a 2026-07-28
+ * multi round-trip request begun on one instance resumes on the other; and an MCP task started on one instance is
+ * answered for, fed its input and cancelled on the other, and fails when its instance dies. The death comes last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     /** The seed's settings, plus a tool limit low enough to count, and the secret every instance must share. */
     private static final Map<String, String> SETTINGS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
             "SMCP_DEFAULT_RATE_LIMIT", "1000/minute", "SMCP_RATE_LIMIT_TOOLS", "echo=10/minute",
-            "SMCP_MCP_REQUEST_STATE_SECRET", "a-secret-shared-by-every-instance-0123456789");
+            "SMCP_MCP_REQUEST_STATE_SECRET", "a-secret-shared-by-every-instance-0123456789",
+            // a task whose instance died fails after this many seconds of silence (the least allowed)
+            "SMCP_MCP_TASKS_ORPHAN_AFTER", "3");
+    private static final String TASKS = "{\"elicitation\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
 
     private static ClusterMember first;
     private static ClusterMember second;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        WebArchive war = Deployments.productWar().addClass(ConformanceTools.class);
+        WebArchive war = Deployments.productWar().addClasses(ConformanceTools.class, TaskTools.class);
         List<ClusterMember> members = switch (TargetServer.current()) {
             case PAYARA_MICRO -> startPayaraMicro(war);
             case WILDFLY -> WildFlyProcess.startCluster(war, "cluster", List.of(500, 600), SETTINGS);
@@ -176,6 +185,80 @@ class ClusterIT {
             assertEquals("healthy", health.getString("status"), response.body());
             assertTrue(health.getJsonObject("features").getBoolean("clusterRelay"), response.body());
         }
+    }
+
+    @Test
+    void everyInstanceSaysItAnswersForEveryTask() {
+        for (ClusterMember server : List.of(first, second)) {
+            assertTrue(server.output().stream().anyMatch(line -> line.contains(
+                    "MCP tasks: every instance of the cluster answers for every task")),
+                    String.join("\n", server.output()));
+        }
+    }
+
+    @Test
+    void aTaskStartedOnOneInstanceIsFollowedAndAnsweredOnTheOther() {
+        String id = startTask(first, "confirm_delete", "{\"filename\":\"cluster.txt\"}");
+        // stored before its id was returned: the other instance knows it at once
+        assertEquals(id, taskGet(second, id).getString("taskId"));
+        JsonObject asking = untilStatus(second, id, "input_required");
+        assertTrue(asking.getJsonObject("inputRequests").containsKey("confirm"), asking.toString());
+        tasks(second).request("tasks/update", "{\"taskId\":\"" + id + "\",\"inputResponses\":{\"confirm\":"
+                + "{\"action\":\"accept\",\"content\":{\"confirm\":true}}}}").assertStatus(200);
+        JsonObject done = untilStatus(second, id, "completed");
+        assertEquals("deleted cluster.txt", done.getJsonObject("result").getJsonArray("content").getJsonObject(0)
+                .getString("text"));
+    }
+
+    @Test
+    void aCancelOnTheOtherInstanceStopsTheTaskWhereItRuns() {
+        String id = startTask(first, "slow_compute", "{\"seconds\":60}");
+        tasks(second).request("tasks/cancel", "{\"taskId\":\"" + id + "\"}").assertStatus(200);
+        // only the instance running the tool writes "cancelled", once its run has ended
+        assertEquals("cancelled", untilStatus(first, id, "cancelled").getString("status"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aTaskWhoseInstanceDiesFailsOnTheOther() throws InterruptedException {
+        String id = startTask(second, "slow_compute", "{\"seconds\":60}");
+        untilStatus(first, id, "working");
+        second.kill();
+        JsonObject failed = untilStatus(first, id, "failed");
+        assertEquals(-32603, failed.getJsonObject("error").getInt("code"), failed.toString());
+        assertTrue(failed.getString("statusMessage").startsWith("The instance running this task stopped"),
+                failed.toString());
+    }
+
+    private static org.statelessmcp.testkit.McpTestClient tasks(ClusterMember server) {
+        return server.kit().mcp2026().capabilities(TASKS);
+    }
+
+    private static String startTask(ClusterMember server, String tool, String arguments) {
+        JsonObject created = tasks(server).call(tool, arguments).assertStatus(200).result();
+        assertEquals("task", created.getString("resultType"), created.toString());
+        return created.getString("taskId");
+    }
+
+    private static JsonObject taskGet(ClusterMember server, String id) {
+        return tasks(server).request("tasks/get", "{\"taskId\":\"" + id + "\"}").assertStatus(200).result();
+    }
+
+    /** Polls until the task has {@code status}, for at most a minute: a dead member takes seconds to notice. */
+    private static JsonObject untilStatus(ClusterMember server, String id, String status) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonObject task = taskGet(server, id);
+        while (!status.equals(task.getString("status")) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            task = taskGet(server, id);
+        }
+        assertEquals(status, task.getString("status"), task.toString());
+        return task;
     }
 
     /** How the startup log names the server's distributed cache. */

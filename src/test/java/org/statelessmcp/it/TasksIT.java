@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.statelessmcp.it.conformance.Greeting;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.testkit.McpResponse;
 import org.statelessmcp.testkit.McpTestClient;
@@ -33,7 +34,7 @@ class TasksIT extends DeployedWarTest {
         Properties settings = new Properties();
         settings.setProperty("smcp.examples.enabled", "false");
         settings.setProperty("smcp.mcp.tasks.poll-interval", "250");
-        return Deployments.withSettings(Deployments.productWar().addClasses(TaskTools.class), settings);
+        return Deployments.withSettings(Deployments.productWar().addClasses(TaskTools.class, Greeting.class), settings);
     }
 
     private McpTestClient tasks() {

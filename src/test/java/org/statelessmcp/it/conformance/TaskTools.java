@@ -13,16 +13,11 @@ import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolCallException;
 
 /**
- * The tools the conformance suite's tasks scenarios (SEP-2663) call, as a tool author writes them: public API only.
- * Deployed without the example tools, whose {@code greet} asks for a name instead of taking one.
+ * The task-supporting tools the conformance suite's tasks scenarios (SEP-2663) call, as a tool author writes them:
+ * public API only. The suite also calls a sync-only {@code greet}: {@link Greeting}.
  */
 @ApplicationScoped
 public class TaskTools {
-
-    @Tool(description = "Greets by name, at once: never a task.")
-    public String greet(@ToolArg(description = "Who to greet") String name) {
-        return "Hello, " + name + "!";
-    }
 
     @Tool(name = "slow_compute", taskSupport = TaskSupport.OPTIONAL, timeout = 120,
             description = "Sleeps `seconds` seconds, then answers.")
