@@ -27,6 +27,7 @@ import org.statelessmcp.testkit.McpTestClient;
  */
 class TasksIT extends DeployedWarTest {
 
+    private static final String INSPECTOR = "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js";
     private static final String TASKS = "{\"elicitation\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
 
     @Deployment(testable = false)
@@ -52,6 +53,26 @@ class TasksIT extends DeployedWarTest {
         System.out.println(run.output());
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains(", 0 failed, 0 warnings"), run.output());
+    }
+
+    /**
+     * MCP Inspector's CLI speaks the tasks extension through the official {@code @modelcontextprotocol/ext-tasks}
+     * client: it declares the extension, receives the task, polls it and prints the tool's result.
+     */
+    @Test
+    void inspectorCliRunsAToolAsATaskToItsResult() throws Exception {
+        NodeTools.Run run = NodeTools.run("inspector-task.txt", 120, INSPECTOR, "--cli", url(),
+                "--transport", "http", "--protocol-era", "modern", "--method", "tools/call",
+                "--tool-name", "how_it_ran");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("ran as a task"), run.output());
+    }
+
+    @Test
+    void aHandOffOutsideATaskDoesNothing() {
+        assertEquals("ran directly", kit.mcp2026().capabilities("{}").call("how_it_ran").assertStatus(200).texts()
+                .get(0));
+        assertEquals("ran directly", kit.mcp2025().call("how_it_ran").assertStatus(200).texts().get(0));
     }
 
     @Test

@@ -68,6 +68,13 @@ public class TaskTools {
         return "Hello, " + name + ", from a task";
     }
 
+    @Tool(name = "how_it_ran", taskSupport = TaskSupport.OPTIONAL, description = "Says whether it ran as a task.")
+    public String howItRan(TaskHandoff handoff) throws InterruptedException {
+        boolean task = handoff.handOff();
+        Thread.sleep(1000);
+        return task ? "ran as a task" : "ran directly";
+    }
+
     private static JsonObject schema(String field, String type) {
         return Json.createObjectBuilder().add("type", "object")
                 .add("properties", Json.createObjectBuilder().add(field, Json.createObjectBuilder().add("type", type)))
