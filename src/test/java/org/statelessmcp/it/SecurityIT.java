@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.statelessmcp.it.conformance.TaskTools;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.tools.CallerTools;
@@ -51,7 +52,8 @@ class SecurityIT extends DeployedWarTest {
         settings.setProperty("smcp.rate-limit.enabled", "true");
         settings.setProperty("smcp.default-rate-limit", "1000/minute");
         settings.setProperty("smcp.rate-limit.roles", "trial=3/minute");
-        return Deployments.withSettings(Deployments.productWar().addClasses(GuardedTools.class, CallerTools.class), settings);
+        return Deployments.withSettings(Deployments.productWar().addClasses(GuardedTools.class, CallerTools.class,
+                TaskTools.class), settings);
     }
 
     /** A key file as operators write one: one entry per line, comments allowed. */
@@ -239,5 +241,19 @@ class SecurityIT extends DeployedWarTest {
         } finally {
             mcp.closeGracefully();
         }
+    }
+
+    @Test
+    void aTaskBelongsToTheCallerThatStartedIt() {
+        String tasks = "{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
+        org.statelessmcp.testkit.McpTestClient alice = kit.mcp2026().apiKey(ALICE).capabilities(tasks);
+        org.statelessmcp.testkit.McpTestClient bob = kit.mcp2026().apiKey(BOB).capabilities(tasks);
+        String id = alice.call("slow_compute", "{\"seconds\":0}").assertStatus(200).result().getString("taskId");
+        String params = "{\"taskId\":\"" + id + "\"}";
+        for (String method : new String[] {"tasks/get", "tasks/cancel"}) {
+            McpResponse stranger = bob.request(method, params).assertStatus(200).assertError(-32602, null);
+            assertEquals("Failed to retrieve task: Task not found", stranger.error().getString("message"));
+        }
+        assertEquals(id, alice.request("tasks/get", params).assertStatus(200).result().getString("taskId"));
     }
 }
