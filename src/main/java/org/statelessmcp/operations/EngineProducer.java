@@ -10,9 +10,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
@@ -25,6 +23,7 @@ import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.statelessmcp.protocol.JsonRpcParser;
@@ -58,13 +57,11 @@ public class EngineProducer {
     ManagedExecutorService executor;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private final DeadlineWatch deadlines = new DeadlineWatch();
     private final JsonCodec codec = JsonCodec.create();
-    private volatile ScheduledFuture<?> sweeper;
-    private volatile ScheduledFuture<?> relaySweeper;
-    private volatile ScheduledFuture<?> taskSweeper;
+    private volatile Sweeps sweeps;
     private volatile McpServer server;
     /** Looked up once the bean is made, not in a field initializer: a server may construct the client proxy too. */
     private volatile AnswerRelay relay;
@@ -75,6 +72,7 @@ public class EngineProducer {
     @PostConstruct
     void lookUpRelay() {
         relay = cluster.store().<AnswerRelay>map(SharedAnswerRelay::new).orElse(AnswerRelay.NONE);
+        sweeps = new Sweeps(threads);
     }
 
     /**
@@ -82,13 +80,12 @@ public class EngineProducer {
      * configuration it refuses (a short request-state secret) fails the deployment.
      */
     void startSweeping(@Observes @Initialized(ApplicationScoped.class) Object started, McpServer server) {
-        sweeper = scheduler.scheduleWithFixedDelay(deadlines::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeps.every(Duration.ofMillis(SWEEP_MILLIS), "timeout", deadlines::sweep);
     }
 
     /** Whether every call's deadline is still watched: the timeout sweep runs. */
     boolean sweeping() {
-        ScheduledFuture<?> running = sweeper;
-        return running != null && !running.isDone();
+        return sweeps.running();
     }
 
     /** How client answers travel between instances. */
@@ -106,11 +103,7 @@ public class EngineProducer {
         if (server != null) {
             server.stopTasks();
         }
-        for (ScheduledFuture<?> running : new ScheduledFuture<?>[] {sweeper, relaySweeper, taskSweeper}) {
-            if (running != null) {
-                running.cancel(false);
-            }
-        }
+        sweeps.close();
         try {
             codec.jsonb().close();
         } catch (Exception e) {
@@ -170,10 +163,8 @@ public class EngineProducer {
         McpServer built = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
                 mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
                 relay, access, taskSettings(tasks)));
-        relaySweeper = scheduler.scheduleWithFixedDelay(built::collectRelayedAnswers, SWEEP_MILLIS, SWEEP_MILLIS,
-                TimeUnit.MILLISECONDS);
-        taskSweeper = scheduler.scheduleWithFixedDelay(built::sweepTasks, TASK_SWEEP_MILLIS, TASK_SWEEP_MILLIS,
-                TimeUnit.MILLISECONDS);
+        sweeps.every(Duration.ofMillis(SWEEP_MILLIS), "relayed-answer", built::collectRelayedAnswers);
+        sweeps.every(Duration.ofMillis(TASK_SWEEP_MILLIS), "task", built::sweepTasks);
         if (registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)) {
             LOG.info("MCP tasks: " + built.describeTasks());
         }
