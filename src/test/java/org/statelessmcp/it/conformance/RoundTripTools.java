@@ -1,7 +1,9 @@
 package org.statelessmcp.it.conformance;
 
+import static org.statelessmcp.it.conformance.Forms.content;
+import static org.statelessmcp.it.conformance.Forms.schema;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import org.statelessmcp.api.ClientInput;
@@ -111,15 +113,5 @@ public class RoundTripTools {
 
     private static InputRequest askName(String key) {
         return InputRequest.elicit(key, "What is your name?", schema("name", "string"));
-    }
-
-    private static JsonObject schema(String field, String type) {
-        return Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder().add(field, Json.createObjectBuilder().add("type", type)))
-                .add("required", Json.createArrayBuilder().add(field)).build();
-    }
-
-    private static JsonObject content(JsonObject elicited) {
-        return elicited.get("content") instanceof JsonObject content ? content : JsonObject.EMPTY_JSON_OBJECT;
     }
 }
