@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.ConformanceTools;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.testkit.McpResponse;
@@ -49,7 +50,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        WebArchive war = Deployments.productWar().addClasses(ConformanceTools.class, TaskTools.class);
+        WebArchive war = Deployments.productWar().addClasses(ConformanceTools.class, TaskTools.class, Forms.class);
         List<ClusterMember> members = switch (TargetServer.current()) {
             case PAYARA_MICRO -> startPayaraMicro(war);
             case WILDFLY -> WildFlyProcess.startCluster(war, "cluster", List.of(500, 600), SETTINGS);

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SecurityIT extends DeployedWarTest {
         settings.setProperty("smcp.default-rate-limit", "1000/minute");
         settings.setProperty("smcp.rate-limit.roles", "trial=3/minute");
         return Deployments.withSettings(Deployments.productWar().addClasses(GuardedTools.class, CallerTools.class,
-                TaskTools.class), settings);
+                TaskTools.class, Forms.class), settings);
     }
 
     /** A key file as operators write one: one entry per line, comments allowed. */

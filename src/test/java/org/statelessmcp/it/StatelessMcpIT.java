@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.ConformanceFeatures;
 import org.statelessmcp.it.conformance.RoundTripTools;
 import org.statelessmcp.testkit.McpResponse;
@@ -32,7 +33,7 @@ class StatelessMcpIT extends DeployedWarTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar().addClasses(RoundTripTools.class, ConformanceFeatures.class);
+        return Deployments.productWar().addClasses(RoundTripTools.class, ConformanceFeatures.class, Forms.class);
     }
 
     /** A 2026 client declaring these capabilities; every request has id 7. */

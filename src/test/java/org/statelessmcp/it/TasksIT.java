@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.Greeting;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.testkit.McpResponse;
@@ -35,7 +36,8 @@ class TasksIT extends DeployedWarTest {
         Properties settings = new Properties();
         settings.setProperty("smcp.examples.enabled", "false");
         settings.setProperty("smcp.mcp.tasks.poll-interval", "250");
-        return Deployments.withSettings(Deployments.productWar().addClasses(TaskTools.class, Greeting.class), settings);
+        return Deployments.withSettings(Deployments.productWar().addClasses(TaskTools.class, Greeting.class,
+                Forms.class), settings);
     }
 
     private McpTestClient tasks() {

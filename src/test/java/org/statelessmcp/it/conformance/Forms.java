@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** The one-field forms the conformance tools ask for, and the content of an answer to one. */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
