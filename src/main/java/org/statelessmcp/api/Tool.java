@@ -90,6 +90,29 @@ public @interface Tool {
     @Nonbinding
     TaskSupport taskSupport() default TaskSupport.FORBIDDEN;
 
+    /**
+     * The tool's own JSON Schema for its arguments, instead of the one derived from its parameters: a classpath
+     * resource resolved as {@link Class#getResource} does from the tool's class ({@code "contact.schema.json"} beside
+     * it, {@code "/schemas/contact.json"} from the root), or the schema itself when it starts with <code>{</code>.
+     *
+     * <pre>{@code
+     * @Tool(description = "Saves a contact", inputSchema = "contact.schema.json")
+     * public String saveContact(String name, String phone, String email, JsonObject address) { ... }
+     * }</pre>
+     *
+     * <p>The schema is JSON Schema 2020-12 ({@code $schema}, when present, must name it) of {@code "type":
+     * "object"}; {@code tools/list} serves it exactly as written, every keyword kept. At deployment it is checked,
+     * and each named parameter must be one of its {@code properties}: problems fail the deployment naming the
+     * method. Before each call the arguments are validated against it, and a call that does not match is refused
+     * as invalid arguments without running the tool; each parameter then receives its property by name, as usual
+     * (absent: {@code null}, a primitive's zero, or the {@code @ToolArg} default). Descriptions and
+     * {@code x-mcp-header} belong in the schema then, not in {@code @ToolArg}. The validator asserts the
+     * applicator and validation vocabularies and {@code $ref} within the document; it refuses at deployment what it
+     * could not honour ({@code $dynamicRef}, {@code unevaluatedProperties}, a reference out of the document).
+     */
+    @Nonbinding
+    String inputSchema() default "";
+
     /** Hints about the tool's behaviour for clients; they are hints, never enforced. */
     @Nonbinding
     Annotations annotations() default @Annotations;

@@ -13,7 +13,8 @@ import org.statelessmcp.registry.ToolDescriptor;
 /**
  * Turns {@code params} into the Java arguments of a tool method: by name from an object, in declaration order from
  * an array. Unknown names, missing required arguments and values of the wrong shape are refused before the tool
- * runs, with a message naming the argument.
+ * runs, with a message naming the argument; a tool with a hand-written input schema has its arguments validated
+ * against that schema whole first.
  */
 public final class ArgumentBinder {
 
@@ -32,7 +33,10 @@ public final class ArgumentBinder {
         Object[] values = new Object[parameters.size()];
         JsonObject named = params instanceof JsonObject object ? object : null;
         JsonArray positional = params instanceof JsonArray array ? array : null;
-        if (named != null && !named.isEmpty()) {
+        if (tool.argumentSchema() != null) {
+            named = matchSchema(tool, named, positional);
+            positional = null;
+        } else if (named != null && !named.isEmpty()) {
             refuseUnknownNames(tool, named);
         }
         int argumentCount = 0;
@@ -53,6 +57,20 @@ public final class ArgumentBinder {
                     + " positional arguments, got " + positional.size());
         }
         return values;
+    }
+
+    /** A hand-written schema describes an object: it is checked whole, so no parameter sees arguments it refuses. */
+    private static JsonObject matchSchema(ToolDescriptor tool, JsonObject named, JsonArray positional) {
+        if (positional != null) {
+            throw new InvalidArgumentException("'" + tool.name() + "' takes named arguments only: its input schema"
+                    + " describes an object");
+        }
+        JsonObject arguments = named == null ? JsonValue.EMPTY_JSON_OBJECT : named;
+        List<String> errors = tool.argumentSchema().errors(arguments);
+        if (!errors.isEmpty()) {
+            throw new InvalidArgumentException(String.join("; ", errors));
+        }
+        return arguments;
     }
 
     private static Object value(Parameter.Argument argument, JsonValue value, Jsonb jsonb) {

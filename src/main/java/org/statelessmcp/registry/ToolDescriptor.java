@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.statelessmcp.api.TaskSupport;
 import org.statelessmcp.api.Tool;
+import org.statelessmcp.schema.JsonSchema;
 
 /**
  * Everything known about one tool once deployment has validated it.
@@ -15,7 +16,7 @@ import org.statelessmcp.api.Tool;
  * @param streaming whether it streams chunks through an Emitter
  * @param timeoutSeconds the effective timeout: its own or the default, capped by the maximum
  * @param hints the behaviour hints it declares
- * @param inputSchema the JSON Schema of its {@code params} object
+ * @param inputSchema the JSON Schema of its {@code params} object, derived or as the tool wrote it
  * @param outputSchema the JSON Schema of its result when it returns a record, else {@code null}
  * @param parameters the source of each Java parameter, in order
  * @param async whether the method returns a {@code CompletionStage}
@@ -28,17 +29,29 @@ import org.statelessmcp.api.Tool;
  * @param rolesAllowed the roles of which a caller needs one, from {@code @RolesAllowed} on the method or its class;
  *                     empty when any caller may call it
  * @param taskSupport whether its calls may run as MCP tasks
+ * @param argumentSchema the tool's hand-written input schema, which the arguments of each call must match, or
+ *                       {@code null} when the schema is derived from its parameters (their models check them)
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
                              List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
                              boolean cancellable,
-                             String source, Set<String> rolesAllowed, TaskSupport taskSupport) {
+                             String source, Set<String> rolesAllowed, TaskSupport taskSupport,
+                             JsonSchema argumentSchema) {
 
     public ToolDescriptor {
         parameters = List.copyOf(parameters);
         rolesAllowed = Set.copyOf(rolesAllowed);
         taskSupport = taskSupport == null ? TaskSupport.FORBIDDEN : taskSupport;
+    }
+
+    /** A tool whose input schema is derived from its parameters. */
+    public ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
+                          Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
+                          List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
+                          boolean cancellable, String source, Set<String> rolesAllowed, TaskSupport taskSupport) {
+        this(name, title, description, streaming, timeoutSeconds, hints, inputSchema, outputSchema, parameters, async,
+                interactive, notifies, cancellable, source, rolesAllowed, taskSupport, null);
     }
 
     /** Whether a call may run as a task. */

@@ -27,6 +27,7 @@ import org.statelessmcp.api.Emitter;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolResponse;
+import org.statelessmcp.schema.JsonSchema;
 
 /**
  * Validates one {@code @Tool} method and builds its {@link RegisteredTool}: name, input schema, parameter sources,
@@ -75,6 +76,8 @@ final class ToolFactory {
             problems.add("timeout must be 0 (the default) or a positive number of seconds");
         }
 
+        // a hand-written schema decides what is required; the parameters only bind its properties
+        boolean handWritten = !tool.inputSchema().isEmpty();
         List<Parameter> parameters = new ArrayList<>();
         JsonObjectBuilder properties = JsonP.createObjectBuilder();
         List<String> required = new ArrayList<>();
@@ -99,12 +102,12 @@ final class ToolFactory {
                 continue;
             }
             try {
-                Parameter.Argument argument = argument(javaParameter, toolArg);
+                Parameter.Argument argument = argument(javaParameter, toolArg, handWritten);
                 if (!argumentNames.add(argument.name())) {
                     problems.add("two parameters are named '" + argument.name() + "'");
                 }
                 parameters.add(argument);
-                if (toolArg != null && !toolArg.header().isEmpty()) {
+                if (!handWritten && toolArg != null && !toolArg.header().isEmpty()) {
                     problems.addAll(ParamHeaders.problems(argument.name(), toolArg.header(), argument.model().schema()));
                     if (!headerNames.add(toolArg.header().toLowerCase(java.util.Locale.ROOT))) {
                         problems.add("two parameters are mirrored into header '" + toolArg.header()
@@ -134,6 +137,11 @@ final class ToolFactory {
             problems.add("declares an Emitter but is not @Tool(streaming = true)");
         }
         problems.addAll(taskProblems(tool, parameters));
+        JsonSchema argumentSchema = handWritten
+                ? HandWrittenSchema.read(method.getDeclaringClass(), tool.inputSchema(), problems) : null;
+        if (argumentSchema != null) {
+            problems.addAll(HandWrittenSchema.parameterProblems(argumentSchema.document(), parameters, toolArgs));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
         }
@@ -146,11 +154,12 @@ final class ToolFactory {
         long timeout = Math.min(tool.timeout() > 0 ? tool.timeout() : defaultTimeoutSeconds, maxTimeoutSeconds);
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
-                timeout, tool.annotations(), schema.build(), outputSchema(method, async), parameters, async,
+                timeout, tool.annotations(), handWritten ? argumentSchema.document() : schema.build(),
+                outputSchema(method, async), parameters, async,
                 parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance),
                 parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()),
                 parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.Cancellation.class)), source,
-                rolesAllowed(method), tool.taskSupport());
+                rolesAllowed(method), tool.taskSupport(), argumentSchema);
         return new RegisteredTool(descriptor, handle(method, source), bean);
     }
 
@@ -200,7 +209,7 @@ final class ToolFactory {
         }
     }
 
-    private Parameter.Argument argument(java.lang.reflect.Parameter parameter, ToolArg arg) {
+    private Parameter.Argument argument(java.lang.reflect.Parameter parameter, ToolArg arg, boolean handWritten) {
         String name;
         if (arg != null && !ToolArg.ELEMENT_NAME.equals(arg.name())) {
             name = arg.name();
@@ -217,7 +226,7 @@ final class ToolFactory {
             throw new InvalidDefinitionException("parameter '" + name + "': " + e.getMessage());
         }
         boolean hasDefault = arg != null && !arg.defaultValue().isEmpty();
-        boolean required = (arg == null || arg.required()) && !hasDefault
+        boolean required = !handWritten && (arg == null || arg.required()) && !hasDefault
                 && !(model instanceof StructuredModels.OptionalModel);
         Object defaultValue = model.absent();
         if (hasDefault) {

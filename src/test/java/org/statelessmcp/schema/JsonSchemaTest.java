@@ -97,8 +97,8 @@ class JsonSchemaTest {
     @Test
     void aReferenceLoopEndsWithAnError() throws Exception {
         assertEquals(List.of("the arguments cannot be validated: the schema's references loop"),
-                errors("{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},\"$ref\":\"#/$defs/a\"}",
-                        "{}"));
+                errors("{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},"
+                        + "\"$ref\":\"#/$defs/a\"}", "{}"));
     }
 
     @Test
@@ -107,7 +107,8 @@ class JsonSchemaTest {
                 + "\"s\":{\"minLength\":2,\"maxLength\":3,\"pattern\":\"^[a-z]+$\"},"
                 + "\"a\":{\"minItems\":1,\"uniqueItems\":true,\"prefixItems\":[{\"type\":\"string\"}],"
                 + "\"items\":{\"type\":\"integer\"},\"contains\":{\"const\":7},\"maxContains\":1},"
-                + "\"o\":{\"maxProperties\":1,\"propertyNames\":{\"maxLength\":2},\"dependentRequired\":{\"x\":[\"y\"]}}}}";
+                + "\"o\":{\"maxProperties\":1,\"propertyNames\":{\"maxLength\":2},"
+                + "\"dependentRequired\":{\"x\":[\"y\"]}}}}";
         assertEquals(List.of(), errors(s, "{\"n\":9.5,\"s\":\"ab\",\"a\":[\"x\",7,1],\"o\":{\"y\":1}}"));
         assertEquals(List.of("'n' must be less than 10, got the number 10"), errors(s, "{\"n\":10}"));
         assertEquals(List.of("'n' must be at least 1, got the number 0.5"), errors(s, "{\"n\":0.5}"));
@@ -133,7 +134,8 @@ class JsonSchemaTest {
         assertEquals(List.of("the arguments must match exactly one of oneOf's schemas, matches 2",
                 "the arguments must not match the schema of 'not'"), errors(s, "5"));
         assertEquals(List.of("'x' is not allowed"), errors("{\"properties\":{\"x\":false}}", "{\"x\":1}"));
-        assertEquals(List.of(), errors("{\"properties\":{\"x\":true},\"patternProperties\":{\"^y\":{\"type\":\"null\"}},"
+        assertEquals(List.of(), errors("{\"properties\":{\"x\":true},"
+                + "\"patternProperties\":{\"^y\":{\"type\":\"null\"}},"
                 + "\"additionalProperties\":{\"type\":\"boolean\"}}", "{\"x\":[],\"yy\":null,\"z\":true}"));
     }
 
@@ -147,7 +149,8 @@ class JsonSchemaTest {
     void malformedKeywordsAreRefusedWithTheirPlace() {
         String message = problems("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"objekt\","
                 + "\"properties\":{\"a\":{\"minLength\":-1,\"pattern\":\"(\"},\"b\":3},\"required\":[\"a\",\"a\"],"
-                + "\"allOf\":[],\"items\":{\"$ref\":\"#/$defs/none\"},\"$defs\":{\"x\":{\"$ref\":\"https://e.org/s\"}}}");
+                + "\"allOf\":[],\"items\":{\"$ref\":\"#/$defs/none\"},"
+                + "\"$defs\":{\"x\":{\"$ref\":\"https://e.org/s\"}}}");
         for (String expected : List.of("#/$schema: must be https://json-schema.org/draft/2020-12/schema",
                 "#/type: must be one of", "#/properties/a/minLength: must be a non-negative integer",
                 "#/properties/a/pattern: '(' is not a regular expression",
