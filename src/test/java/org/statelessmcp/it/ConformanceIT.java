@@ -14,6 +14,7 @@ import org.statelessmcp.it.conformance.Greeting;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.it.conformance.HeaderTools;
 import org.statelessmcp.it.conformance.RoundTripTools;
+import org.statelessmcp.it.conformance.SchemaTools;
 
 /**
  * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}) against the deployed WAR. Its
@@ -28,7 +29,8 @@ class ConformanceIT extends DeployedWarTest {
         settings.setProperty("smcp.examples.enabled", "false");
         return Deployments.withSettings(Deployments.productWar().addClasses(ConformanceTools.class,
                 ConformanceFeatures.class, RoundTripTools.class, HeaderTools.class, TaskTools.class, Greeting.class,
-                Forms.class), settings);
+                Forms.class, SchemaTools.class).addAsResource("org/statelessmcp/it/conformance/contact.schema.json"),
+                settings);
     }
 
     @Test
