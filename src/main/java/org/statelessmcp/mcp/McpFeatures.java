@@ -10,6 +10,7 @@ import jakarta.json.bind.Jsonb;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.statelessmcp.api.PromptMessage;
 import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.CallControl;
@@ -38,15 +39,20 @@ final class McpFeatures {
     private final PagedList promptList;
     private final PagedList resourceList;
     private final PagedList templateList;
+    private final boolean skillResources;
 
-    McpFeatures(FeatureRegistry registry, ToolObserver observer, int pageSize, Jsonb jsonb) {
+    /**
+     * @param skills the {@code skill://} resources, listed after the {@code @Resource} ones
+     */
+    McpFeatures(FeatureRegistry registry, ToolObserver observer, int pageSize, Jsonb jsonb, List<JsonObject> skills) {
         this.registry = registry;
         this.jsonb = jsonb;
         this.observer = observer;
         this.promptList = new PagedList("prompts", registry.prompts().values().stream()
                 .map(prompt -> describe(prompt.descriptor())).toList(), pageSize);
-        this.resourceList = new PagedList("resources", registry.resources().values().stream()
-                .map(resource -> describe(resource.descriptor())).toList(), pageSize);
+        this.resourceList = new PagedList("resources", Stream.concat(registry.resources().values().stream()
+                .map(resource -> describe(resource.descriptor())), skills.stream()).toList(), pageSize);
+        this.skillResources = !skills.isEmpty();
         this.templateList = new PagedList("resourceTemplates", registry.templates().stream()
                 .map(template -> describe(template.descriptor())).toList(), pageSize);
     }
@@ -56,7 +62,7 @@ final class McpFeatures {
         if (!registry.prompts().isEmpty()) {
             capabilities.add("prompts", JsonP.createObjectBuilder().add("listChanged", false));
         }
-        if (!registry.resources().isEmpty() || !registry.templates().isEmpty()) {
+        if (!registry.resources().isEmpty() || !registry.templates().isEmpty() || skillResources) {
             capabilities.add("resources", JsonP.createObjectBuilder().add("subscribe", false).add("listChanged", false));
         }
         if (!registry.prompts().isEmpty() || !registry.templates().isEmpty()) {

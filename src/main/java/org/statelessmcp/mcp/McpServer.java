@@ -23,6 +23,7 @@ import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.skills.SkillCatalog;
 
 /**
  * Answers MCP requests statelessly: every request carries all it needs, no session is issued, and any instance can
@@ -88,6 +89,7 @@ public final class McpServer {
     private final ToolCalls tools;
     private final Tasks tasks;
     private final McpFeatures features;
+    private final Skills skills;
     private final ToolLists toolList;
     private final RequestStates states;
     private final StatelessResults stateless;
@@ -96,10 +98,18 @@ public final class McpServer {
 
     public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, ToolExecutor executor,
                      ToolObserver observer, Settings settings) {
+        this(registry, featureRegistry, SkillCatalog.EMPTY, executor, observer, settings);
+    }
+
+    /** @param skillCatalog the skills this deployment serves, with the skills extension when there are any */
+    public McpServer(ToolRegistry registry, FeatureRegistry featureRegistry, SkillCatalog skillCatalog,
+                     ToolExecutor executor, ToolObserver observer, Settings settings) {
         this.states = settings.states();
+        this.skills = new Skills(skillCatalog, settings.pageSize());
         this.tasks = new Tasks(settings.tasks());
         this.tools = new ToolCalls(registry, executor, states, settings.relay(), settings.access(), tasks);
-        this.features = new McpFeatures(featureRegistry, observer, settings.pageSize(), executor.codec().jsonb());
+        this.features = new McpFeatures(featureRegistry, observer, settings.pageSize(), executor.codec().jsonb(),
+                skills.resources());
         this.toolList = new ToolLists(List.copyOf(registry.descriptors()), settings.access(), settings.pageSize());
         JsonObjectBuilder advertised = JsonP.createObjectBuilder()
                 .add("tools", JsonP.createObjectBuilder().add("listChanged", false));
@@ -112,10 +122,14 @@ public final class McpServer {
         this.initializeTail = ",\"capabilities\":" + capabilities + ",\"serverInfo\":" + serverInfo + instructions
                 + '}';
         // extensions are of 2026-07-28 only: initialize does not name them
-        JsonObject discovered = registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)
-                ? JsonP.createObjectBuilder(capabilities).add("extensions", JsonP.createObjectBuilder()
-                        .add(Tasks.EXTENSION, JsonValue.EMPTY_JSON_OBJECT)).build()
-                : capabilities;
+        JsonObjectBuilder extensions = JsonP.createObjectBuilder();
+        if (registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)) {
+            extensions.add(Tasks.EXTENSION, JsonValue.EMPTY_JSON_OBJECT);
+        }
+        skills.advertise(extensions);
+        JsonObject declared = extensions.build();
+        JsonObject discovered = declared.isEmpty() ? capabilities
+                : JsonP.createObjectBuilder(capabilities).add("extensions", declared).build();
         this.discovery = "{\"supportedVersions\":" + JsonP.createArrayBuilder(McpVersions.SUPPORTED).build()
                 + ",\"capabilities\":" + discovered + instructions + '}';
         this.stateless = new StatelessResults(serverInfo, settings.listTtlMillis());
@@ -187,7 +201,8 @@ public final class McpServer {
             case "prompts/get" -> features.getPrompt(params, ClientRequests.NONE);
             case "resources/list" -> features.resourceList(params);
             case "resources/templates/list" -> features.templateList(params);
-            case "resources/read" -> features.read(params, false);
+            // 2025 clients read skill files as resources; the skills methods are of 2026-07-28 only
+            case "resources/read" -> skills.serves(params) ? skills.read(params) : features.read(params, false);
             case "completion/complete" -> features.complete();
             default -> Pending.error(JsonRpcError.methodNotFound(call.method()));
         };
@@ -215,8 +230,14 @@ public final class McpServer {
                         ? StatelessResults.Caching.PRIVATE : StatelessResults.Caching.PUBLIC;
             }
             case "resources/read" -> {
-                pending = features.read(params, true);
-                caching = StatelessResults.Caching.PRIVATE_NOW;
+                // a skill file is the same for every caller while the deployment lasts
+                boolean skill = skills.serves(params);
+                pending = skill ? skills.read(params) : features.read(params, true);
+                caching = skill ? StatelessResults.Caching.PUBLIC : StatelessResults.Caching.PRIVATE_NOW;
+            }
+            case "skills/list", "skills/get", "resources/directory/read" -> {
+                pending = skill(method, params);
+                caching = StatelessResults.Caching.PUBLIC;
             }
             case "tools/call" -> pending = tools.call(call.id(), params, context, sink);
             case "tasks/get" -> pending = tasks.get(params, context);
@@ -228,6 +249,18 @@ public final class McpServer {
         }
         StatelessResults.Caching hints = caching;
         return pending.map(outcome -> stateless.complete(outcome, hints));
+    }
+
+    /** The skills extension's methods, which a deployment without skills does not have. */
+    private Pending skill(String method, JsonObject params) {
+        if (!skills.any()) {
+            return Pending.error(JsonRpcError.methodNotFound(method));
+        }
+        return switch (method) {
+            case "skills/list" -> skills.list(params);
+            case "skills/get" -> skills.get(params);
+            default -> skills.directory(params);
+        };
     }
 
     private Pending list(String method, JsonObject params, RequestContext context) {

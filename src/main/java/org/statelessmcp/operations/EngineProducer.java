@@ -31,6 +31,7 @@ import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 import org.statelessmcp.security.ToolRoles;
+import org.statelessmcp.skills.SkillCatalog;
 
 /**
  * Assembles the engine from configuration and the container's managed executors. The engine's classes are plain
@@ -158,11 +159,11 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, ToolExecutor executor, ToolLog log,
-                        SmcpConfig config, McpConfig mcp, TaskConfig tasks, ToolRoles access) {
-        McpServer built = new McpServer(registry, features, executor, log, new McpServer.Settings(config.version(),
-                mcp.pageSize(), mcp.instructions().orElse(null), mcp.listTtlSeconds() * 1000, requestStates(mcp),
-                relay, access, taskSettings(tasks)));
+    McpServer mcpServer(ToolRegistry registry, FeatureRegistry features, SkillCatalog skills, ToolExecutor executor,
+                        ToolLog log, SmcpConfig config, McpConfig mcp, TaskConfig tasks, ToolRoles access) {
+        McpServer built = new McpServer(registry, features, skills, executor, log,
+                new McpServer.Settings(config.version(), mcp.pageSize(), mcp.instructions().orElse(null),
+                        mcp.listTtlSeconds() * 1000, requestStates(mcp), relay, access, taskSettings(tasks)));
         sweeps.every(Duration.ofMillis(SWEEP_MILLIS), "relayed-answer", built::collectRelayedAnswers);
         sweeps.every(Duration.ofMillis(TASK_SWEEP_MILLIS), "task", built::sweepTasks);
         if (registry.descriptors().stream().anyMatch(ToolDescriptor::tasks)) {

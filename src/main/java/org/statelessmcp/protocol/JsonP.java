@@ -2,6 +2,7 @@ package org.statelessmcp.protocol;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -9,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
@@ -57,6 +59,18 @@ public final class JsonP {
     }
 
     public static JsonString createValue(String value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber createValue(long value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber createValue(double value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber createValue(BigInteger value) {
         return PROVIDER.createValue(value);
     }
 }
