@@ -37,10 +37,13 @@ public final class SkillScanner {
     /** Every file found, classes first, then jar by jar in name order. */
     public List<FoundFile> scan() {
         List<FoundFile> found = new ArrayList<>();
-        walk(CLASSES + ROOT, found);
+        walk(CLASSES + ROOT, CLASSES + ROOT, "WEB-INF/classes", found);
         Set<String> libraries = context.getResourcePaths(LIB);
         for (String jar : libraries == null ? Set.<String>of() : new TreeSet<>(libraries)) {
-            if (jar.endsWith(".jar")) {
+            if (jar.endsWith(".jar/")) {
+                // a server that mounts jars as folders may list them so
+                walk(jar + ROOT, jar + ROOT, jar.substring(1, jar.length() - 1), found);
+            } else if (jar.endsWith(".jar")) {
                 try {
                     readJar(jar, found);
                 } catch (IOException e) {
@@ -51,19 +54,24 @@ public final class SkillScanner {
         return found;
     }
 
-    private void walk(String folder, List<FoundFile> found) {
+    /**
+     * @param folder a folder at or below {@code root}
+     * @param root the {@code META-INF/skills/} folder being walked
+     * @param source what to name the source in messages
+     */
+    private void walk(String folder, String root, String source, List<FoundFile> found) {
         Set<String> paths = context.getResourcePaths(folder);
         if (paths == null) {
             return;
         }
         for (String path : new TreeSet<>(paths)) {
             if (path.endsWith("/")) {
-                walk(path, found);
+                walk(path, root, source, found);
                 continue;
             }
             try (InputStream in = context.getResourceAsStream(path)) {
                 if (in != null) {
-                    found.add(new FoundFile("WEB-INF/classes", path.substring((CLASSES + ROOT).length()), read(in)));
+                    found.add(new FoundFile(source, path.substring(root.length()), read(in)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path, e);
@@ -90,6 +98,8 @@ public final class SkillScanner {
         }
         try (InputStream stream = context.getResourceAsStream(jar)) {
             if (stream == null) {
+                // neither a file nor a stream: a jar the server shows as a folder only
+                walk(jar + '/' + ROOT, jar + '/' + ROOT, source, found);
                 return;
             }
             ZipInputStream zip = new ZipInputStream(stream);
