@@ -100,7 +100,9 @@ final class LibertyProcess implements ProcessMember {
         LibertyProcess server = new LibertyProcess(war, name, PayaraMicroProcess.freePort(),
                 "127.0.0.1:" + PayaraMicroProcess.freePort(), environment);
         if (!server.process.awaitSettled(180) || !server.process.awaitOutput(
-                line -> line.contains("CWWKZ0001I") || line.contains("CWWKZ0002E"), 60)) {
+                line -> line.contains("CWWKZ0001I") || line.contains("CWWKZ0002E")
+                        // not started: what Liberty says when a listener of the web module's start failed
+                        || line.contains("CWWKZ0012I"), 60)) {
             server.close();
             throw new IllegalStateException("Open Liberty did not start its application in time:\n"
                     + String.join("\n", server.output()));
