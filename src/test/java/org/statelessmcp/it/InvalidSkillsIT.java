@@ -66,8 +66,18 @@ class InvalidSkillsIT {
         assertLogged("META-INF/skills/stray.txt in WEB-INF/lib/bad-skills.jar lies in no skill");
     }
 
+    /**
+     * The skills are read when the web module starts, after CDI has validated the beans: Payara has by then logged
+     * "was successfully deployed", and then fails to load the application, which it does not serve.
+     */
     @Test
     void theInvalidApplicationIsNotServed() {
+        if (TargetServer.current() == TargetServer.PAYARA_MICRO) {
+            assertLogged("Exception while loading the app");
+            assertFalse(OUTPUT.stream().anyMatch(line -> line.contains("/invalid-skills")
+                    && line.contains("http://")), String.join("\n", OUTPUT));
+            return;
+        }
         assertFalse(OUTPUT.stream().anyMatch(line -> line.contains(switch (TargetServer.current()) {
             case PAYARA_MICRO, PAYARA_SERVER -> "was successfully deployed";
             case WILDFLY -> "WFLYUT0021: Registered web context";

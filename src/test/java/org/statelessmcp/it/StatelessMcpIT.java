@@ -82,6 +82,17 @@ class StatelessMcpIT extends DeployedWarTest {
     }
 
     @Test
+    void withoutSkillsTheSkillsExtensionIsNeitherDeclaredNorServed() {
+        JsonObject capabilities = result(mcp().request("server/discover")).getJsonObject("capabilities");
+        assertFalse(capabilities.containsKey("extensions")
+                && capabilities.getJsonObject("extensions").containsKey("io.modelcontextprotocol/skills"),
+                capabilities.toString());
+        for (String method : new String[] {"skills/list", "skills/get", "resources/directory/read"}) {
+            error(mcp().request(method, "{\"uri\":\"skill://x/SKILL.md\"}"), 404, -32601);
+        }
+    }
+
+    @Test
     void listResultsCarryCachingHintsAndResourceReadsAreNotShared() {
         JsonObject tools = result(mcp().request("tools/list"));
         assertEquals("complete", tools.getString("resultType"));
