@@ -236,7 +236,7 @@ public final class McpServer {
                 caching = skill ? StatelessResults.Caching.PUBLIC : StatelessResults.Caching.PRIVATE_NOW;
             }
             case "skills/list", "skills/get", "resources/directory/read" -> {
-                pending = skill(method, params);
+                pending = skills.answer(method, params);
                 caching = StatelessResults.Caching.PUBLIC;
             }
             case "tools/call" -> pending = tools.call(call.id(), params, context, sink);
@@ -249,18 +249,6 @@ public final class McpServer {
         }
         StatelessResults.Caching hints = caching;
         return pending.map(outcome -> stateless.complete(outcome, hints));
-    }
-
-    /** The skills extension's methods, which a deployment without skills does not have. */
-    private Pending skill(String method, JsonObject params) {
-        if (!skills.any()) {
-            return Pending.error(JsonRpcError.methodNotFound(method));
-        }
-        return switch (method) {
-            case "skills/list" -> skills.list(params);
-            case "skills/get" -> skills.get(params);
-            default -> skills.directory(params);
-        };
     }
 
     private Pending list(String method, JsonObject params, RequestContext context) {

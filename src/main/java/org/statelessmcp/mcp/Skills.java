@@ -63,6 +63,19 @@ final class Skills {
                 .build()).toList();
     }
 
+    /** Answers the extension's methods, which a deployment without skills does not have. */
+    McpServer.Pending answer(String method, JsonObject params) {
+        if (!any()) {
+            return McpServer.Pending.error(JsonRpcError.methodNotFound(method));
+        }
+        return switch (method) {
+            case "skills/list" -> list(params);
+            case "skills/get" -> get(params);
+            case "resources/directory/read" -> directory(params);
+            default -> McpServer.Pending.error(JsonRpcError.methodNotFound(method));
+        };
+    }
+
     McpServer.Pending list(JsonObject params) {
         return list.page(params);
     }

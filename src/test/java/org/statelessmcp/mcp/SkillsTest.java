@@ -107,4 +107,14 @@ class SkillsTest {
         new Skills(SkillCatalog.EMPTY, 10).advertise(none);
         assertTrue(none.build().isEmpty());
     }
+
+    @Test
+    void withoutSkillsTheMethodsAreNotFound() {
+        Skills empty = new Skills(SkillCatalog.EMPTY, 10);
+        for (String method : List.of("skills/list", "skills/get", "resources/directory/read")) {
+            assertEquals(-32601, failure(empty.answer(method, JsonValue.EMPTY_JSON_OBJECT)).error().code(), method);
+        }
+        assertEquals("skill://pdf/SKILL.md", result(skills.answer("skills/get",
+                params("{\"uri\":\"skill://pdf/SKILL.md\"}"))).getJsonObject("skill").getString("uri"));
+    }
 }
