@@ -22,15 +22,18 @@ import org.statelessmcp.it.conformance.SchemaTools;
  */
 class ConformanceIT extends DeployedWarTest {
 
-    /** Every fixture the suites call; without the example tools, whose {@code greet} is not the suite's. */
+    /**
+     * Every fixture the suites call (tools, prompts, resources, skills, a hand-written schema); without the example
+     * tools, whose {@code greet} is not the suite's.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
         Properties settings = new Properties();
         settings.setProperty("smcp.examples.enabled", "false");
-        return Deployments.withSettings(Deployments.productWar().addClasses(ConformanceTools.class,
+        WebArchive war = SkillsFixture.withSkills(Deployments.productWar()).addClasses(ConformanceTools.class,
                 ConformanceFeatures.class, RoundTripTools.class, HeaderTools.class, TaskTools.class, Greeting.class,
-                Forms.class, SchemaTools.class).addAsResource("org/statelessmcp/it/conformance/contact.schema.json"),
-                settings);
+                Forms.class, SchemaTools.class).addAsResource("org/statelessmcp/it/conformance/contact.schema.json");
+        return Deployments.withSettings(war, settings);
     }
 
     @Test
