@@ -55,7 +55,7 @@ class ClusterIT {
             case PAYARA_MICRO -> startPayaraMicro(war);
             case WILDFLY -> WildFlyProcess.startCluster(war, "cluster", List.of(500, 600), SETTINGS);
             case LIBERTY -> LibertyProcess.startCluster(war, "cluster", 2, SETTINGS);
-            case PAYARA_SERVER -> PayaraServerCluster.startTwo(war, "cluster", SETTINGS);
+            case PAYARA_SERVER -> PayaraServerCluster.start(war, "cluster", 2, SETTINGS);
         };
         first = members.get(0);
         second = members.get(1);

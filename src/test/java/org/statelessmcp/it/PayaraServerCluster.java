@@ -35,10 +35,10 @@ import org.statelessmcp.testkit.McpTestClient;
 /**
  * A Payara Server 6 cluster the test sets up itself as {@code server-config/payara-server/README.md} tells an operator:
  * a domain of its own whose DAS only administers, the configuration {@code smcp-config} and the deployment group
- * {@code smcp-dg} of {@code deploy.asadmin}, two instances in that group that form one Hazelcast data grid with the DAS
- * (TCP/IP discovery), and the WAR deployed to the group at {@code /}. Every socket is on loopback: the DAS from its
- * first start (the domain is {@code domain1} of the distribution written through the build's
- * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
+ * {@code smcp-dg} of {@code deploy.asadmin}, as many instances in that group as the test asks for, which form one
+ * Hazelcast data grid with the DAS (TCP/IP discovery), and the WAR deployed to the group at {@code /}. Every socket is
+ * on loopback: the DAS from its first start (the domain is {@code domain1} of the distribution written through the
+ * build's {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
  * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. One exception, not pinned down:
  * each instance opens a listener on an ephemeral port of every interface for a second or two, around its log line
  * {@code JTS5014: Recoverable JTS instance}.
@@ -51,7 +51,6 @@ final class PayaraServerCluster {
 
     private static final String DOMAIN = "smcp-cluster-it";
     private static final String NODE = "smcp-node";
-    private static final List<String> INSTANCES = List.of("smcp-i1", "smcp-i2");
     /** Ports from each port base, as {@code create-domain}/{@code create-local-instance --portbase} lay them out. */
     private static final int ADMIN = 48;
     private static final int HTTP = 80;
@@ -66,28 +65,32 @@ final class PayaraServerCluster {
     private final Path asadmin;
     private final Path base;
     private final int portBase;
+    private final int instances;
     private final List<Member> open = new ArrayList<>();
     private long domainPid;
 
-    private PayaraServerCluster(Path base, int portBase) {
+    private PayaraServerCluster(Path base, int portBase, int instances) {
         this.home = Path.of(System.getProperty("payara.home"));
         this.asadmin = home.resolve("bin/asadmin");
         this.base = base;
         this.portBase = portBase;
+        this.instances = instances;
     }
 
     /**
-     * Sets up the domain, starts its DAS and two instances with {@code environment}, deploys {@code war} to their
-     * group, and waits (bounded) until the WAR is ready on both and the data grid counts three members.
+     * Sets up the domain, starts its DAS and {@code instances} instances ({@code smcp-i1}, {@code smcp-i2}, ...) with
+     * {@code environment}, deploys {@code war} to their group, and waits (bounded) until the WAR is ready on every
+     * instance and the data grid counts them all and the DAS.
      *
      * @param name the directory under the build's temporary directory that holds the domain, its nodes and logs
+     * @return the instances, in the order of their names
      */
-    static List<ClusterMember> startTwo(WebArchive war, String name, Map<String, String> environment)
+    static List<ClusterMember> start(WebArchive war, String name, int instances, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "payara-server-" + name).toAbsolutePath();
         delete(base);
         Files.createDirectories(base);
-        PayaraServerCluster cluster = new PayaraServerCluster(base, freePortBase());
+        PayaraServerCluster cluster = new PayaraServerCluster(base, freePortBase(instances), instances);
         try {
             return cluster.start(war, environment);
         } catch (IOException | InterruptedException | RuntimeException failed) {
@@ -118,8 +121,8 @@ final class PayaraServerCluster {
         }
         phase(phases, "deploy.asadmin", started);
         List<CompletableFuture<Member>> starting = new ArrayList<>();
-        for (int i = 0; i < INSTANCES.size(); i++) {
-            Member member = new Member(this, INSTANCES.get(i), portBase + SPAN * (i + 1));
+        for (int i = 1; i <= instances; i++) {
+            Member member = new Member(this, instance(i), portBase + SPAN * i);
             open.add(member);
             starting.add(CompletableFuture.supplyAsync(() -> member.start(environment)));
         }
@@ -132,16 +135,22 @@ final class PayaraServerCluster {
         }
         phase(phases, "instances", started);
         for (Member member : open) {
-            member.awaitReady(240);
+            // three instances on 2 busy cores: the first was ready 4 minutes after start-local-instance returned
+            member.awaitReady(480);
         }
         phase(phases, "WAR ready", started);
         for (Member member : open) {
-            member.awaitGrid(INSTANCES.size() + 1, 90);
+            member.awaitGrid(instances + 1, 90);
         }
-        phase(phases, "data grid of " + (INSTANCES.size() + 1), started);
-        System.out.println("Payara Server cluster (DAS + " + INSTANCES + ") started, seconds from the start:"
+        phase(phases, "data grid of " + (instances + 1), started);
+        System.out.println("Payara Server cluster (DAS + " + instances + " instances) started, seconds from the start:"
                 + phases);
         return List.copyOf(open);
+    }
+
+    /** The name of the {@code i}th instance, from 1. */
+    private static String instance(int i) {
+        return "smcp-i" + i;
     }
 
     private static void phase(StringBuilder phases, String name, long started) {
@@ -183,8 +192,10 @@ final class PayaraServerCluster {
      * (the test's come from the environment, which outranks the domain source), {@code /metrics} security.
      */
     private List<String> deployCommands(Path war) {
-        String members = "127.0.0.1:" + (portBase + DATA_GRID_DAS) + ",127.0.0.1:" + (portBase + DATA_GRID_INSTANCES)
-                + ",127.0.0.1:" + (portBase + DATA_GRID_INSTANCES + 1);
+        StringBuilder members = new StringBuilder("127.0.0.1:" + (portBase + DATA_GRID_DAS));
+        for (int i = 0; i < instances; i++) {
+            members.append(",127.0.0.1:").append(portBase + DATA_GRID_INSTANCES + i);
+        }
         List<String> commands = new ArrayList<>(List.of(
                 "copy-config default-config smcp-config",
                 "create-deployment-group smcp-dg",
@@ -198,10 +209,10 @@ final class PayaraServerCluster {
                         + "fish.payara.enterprise.server.logging.JSONLogFormatter",
                 "deploy --target smcp-dg --virtualservers server --contextroot / --name stateless-mcp " + war,
                 "create-node-config --nodehost localhost --installdir " + home + " --nodedir " + nodes() + " " + NODE));
-        for (int i = 0; i < INSTANCES.size(); i++) {
+        for (int i = 1; i <= instances; i++) {
             commands.add("create-local-instance --node " + NODE + " --nodedir " + nodes()
-                    + " --config smcp-config --deploymentgroup smcp-dg --portbase " + (portBase + SPAN * (i + 1))
-                    + " " + INSTANCES.get(i));
+                    + " --config smcp-config --deploymentgroup smcp-dg --portbase " + (portBase + SPAN * i)
+                    + " " + instance(i));
         }
         return commands;
     }
@@ -210,13 +221,14 @@ final class PayaraServerCluster {
      * A port base whose hundred ports, and its instances' hundreds above, are all free on loopback at the time of
      * asking; far from the fixed ports of the build's other servers (8080-8680, 10490-10590, 24848, 28xxx).
      */
-    private static int freePortBase() {
-        for (int candidate = 31000; candidate < 60000; candidate += SPAN * (INSTANCES.size() + 1)) {
-            if (allFree(candidate, SPAN * (INSTANCES.size() + 1))) {
+    private static int freePortBase(int instances) {
+        int span = SPAN * (instances + 1);
+        for (int candidate = 31000; candidate < 60000; candidate += span) {
+            if (allFree(candidate, span)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no free range of " + SPAN * (INSTANCES.size() + 1) + " ports on loopback");
+        throw new IllegalStateException("no free range of " + span + " ports on loopback");
     }
 
     private static boolean allFree(int from, int count) {

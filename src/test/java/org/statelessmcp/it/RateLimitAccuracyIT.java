@@ -24,9 +24,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * The leased rate limit measured, not assumed: three instances in one cluster of the server under test (Payara's data
- * grid, WildFly's Infinispan, Hazelcast's JCache on Open Liberty), requests spread over them at random, a limit of {@value #LIMIT} a minute. Never more than the limit is admitted, and never fewer than the limit
- * less one block an instance ({@code limit / 8}), also when one instance is killed mid-window. Each figure is also
+ * The leased rate limit measured, not assumed: three instances in one cluster of the server under test (Payara Micro's
+ * data grid, a Payara Server deployment group's three instances in their domain's data grid, WildFly's Infinispan,
+ * Hazelcast's JCache on Open Liberty), requests spread over them at random, a limit of {@value #LIMIT} a minute. Never
+ * more than the limit is admitted, and never fewer than the limit less one block an instance ({@code limit / 8}), also
+ * when one instance is killed mid-window. Each figure is also
  * written to {@code target/rate-limit-accuracy.tsv}, which {@code bench/accuracy.sh} turns into a report.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,8 +51,7 @@ class RateLimitAccuracyIT {
             case PAYARA_MICRO -> startPayaraMicro(war);
             case WILDFLY -> WildFlyProcess.startCluster(war, "accuracy", List.of(500, 600, 700), LIMITS);
             case LIBERTY -> LibertyProcess.startCluster(war, "accuracy", 3, LIMITS);
-            case PAYARA_SERVER -> throw new IllegalStateException("no cluster of "
-                    + TargetServer.current() + " is started by this test");
+            case PAYARA_SERVER -> PayaraServerCluster.start(war, "accuracy", 3, LIMITS);
         });
     }
 
