@@ -14,7 +14,8 @@ import org.statelessmcp.it.invalid.InvalidTools;
 
 /**
  * Invalid tool methods fail the deployment, every problem named at once: the WAR is started in a real server of the
- * kind under test (Payara Micro, WildFly, Open Liberty), and the server's own output is read.
+ * kind under test (Payara Micro, WildFly, Open Liberty; on Payara Server, deployed with {@code asadmin deploy} to the
+ * DAS of a domain of its own), and the server's own output is read (on Payara Server, asadmin's answer too).
  */
 class DeploymentValidationIT {
 
@@ -27,7 +28,7 @@ class DeploymentValidationIT {
             case PAYARA_MICRO -> PayaraMicroProcess.start(war, "invalid-tools");
             case WILDFLY -> WildFlyProcess.startOne(war, "invalid-tools", 800, Map.of());
             case LIBERTY -> LibertyProcess.startOne(war, "invalid-tools", Map.of());
-            case PAYARA_SERVER -> throw new IllegalStateException("not started on Payara Server: see the profile");
+            case PAYARA_SERVER -> PayaraServerCluster.deployToDas(war, "invalid-tools");
         }) {
             OUTPUT.addAll(server.output());
         }

@@ -36,9 +36,10 @@ import org.statelessmcp.testkit.McpTestClient;
  * A Payara Server 6 cluster the test sets up itself as {@code server-config/payara-server/README.md} tells an operator:
  * a domain of its own whose DAS only administers, the configuration {@code smcp-config} and the deployment group
  * {@code smcp-dg} of {@code deploy.asadmin}, as many instances in that group as the test asks for, which form one
- * Hazelcast data grid with the DAS (TCP/IP discovery), and the WAR deployed to the group at {@code /}. Every socket is
- * on loopback: the DAS from its first start (the domain is {@code domain1} of the distribution written through the
- * build's {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
+ * Hazelcast data grid with the DAS (TCP/IP discovery), and the WAR deployed to the group at {@code /}; or, for a WAR
+ * that must be refused, such a domain with its DAS alone, the WAR deployed to the DAS. Every socket is on loopback:
+ * the DAS from its first start (the domain is {@code domain1} of the distribution written through the build's
+ * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
  * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. One exception, not pinned down:
  * each instance opens a listener on an ephemeral port of every interface for a second or two, around its log line
  * {@code JTS5014: Recoverable JTS instance}.
@@ -87,10 +88,7 @@ final class PayaraServerCluster {
      */
     static List<ClusterMember> start(WebArchive war, String name, int instances, Map<String, String> environment)
             throws IOException, InterruptedException {
-        Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "payara-server-" + name).toAbsolutePath();
-        delete(base);
-        Files.createDirectories(base);
-        PayaraServerCluster cluster = new PayaraServerCluster(base, freePortBase(instances), instances);
+        PayaraServerCluster cluster = create(name, instances);
         try {
             return cluster.start(war, environment);
         } catch (IOException | InterruptedException | RuntimeException failed) {
@@ -99,18 +97,42 @@ final class PayaraServerCluster {
         }
     }
 
+    /**
+     * Sets up a domain of the same kind with its DAS alone (no group, no instance), starts it, and deploys {@code war}
+     * to it at {@code /} as an operator deploys to a single server ({@code asadmin deploy}, target {@code server}),
+     * whether the deployment succeeds or not.
+     *
+     * @param name the directory under the build's temporary directory that holds the domain and its logs
+     * @return the DAS, whose output is asadmin's answer to {@code deploy}, then the DAS's {@code server.log}
+     */
+    static ClusterMember deployToDas(WebArchive war, String name) throws IOException, InterruptedException {
+        PayaraServerCluster domain = create(name, 0);
+        try {
+            domain.startDas();
+            Asadmin deploy = domain.run(Map.of(), 300, "--port", String.valueOf(domain.portBase + ADMIN), "deploy",
+                    "--contextroot", "/", "--name", "stateless-mcp", domain.export(war).toString());
+            return new Das(domain, deploy);
+        } catch (IOException | InterruptedException | RuntimeException failed) {
+            domain.stopAll();
+            throw failed;
+        }
+    }
+
+    private static PayaraServerCluster create(String name, int instances) throws IOException {
+        Path base = Path.of(System.getProperty("smcp.it.tmpdir", "target"), "payara-server-" + name).toAbsolutePath();
+        delete(base);
+        Files.createDirectories(base);
+        return new PayaraServerCluster(base, freePortBase(instances), instances);
+    }
+
     private List<ClusterMember> start(WebArchive war, Map<String, String> environment)
             throws IOException, InterruptedException {
         // where the start's time goes, printed at the end: CI runs this on 2 cores
         long started = System.nanoTime();
         StringBuilder phases = new StringBuilder();
-        createDomain();
-        asadmin(Map.of(), 180, "start-domain", "--domaindir", domains().toString(), "--prebootcommandfile",
-                Path.of("server-config/payara-server/loopback-preboot.asadmin").toAbsolutePath().toString(), DOMAIN);
-        domainPid = pid(domains().resolve(DOMAIN));
+        startDas();
         phase(phases, "DAS", started);
-        Path file = base.resolve("stateless-mcp.war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        Path file = export(war);
         Path commands = base.resolve("deploy.asadmin");
         Files.write(commands, deployCommands(file));
         String done = asadmin(Map.of(), 300, "--port", String.valueOf(portBase + ADMIN), "multimode",
@@ -146,6 +168,21 @@ final class PayaraServerCluster {
         System.out.println("Payara Server cluster (DAS + " + instances + " instances) started, seconds from the start:"
                 + phases);
         return List.copyOf(open);
+    }
+
+    /** Creates the domain and starts its DAS, with {@code loopback-preboot.asadmin}. */
+    private void startDas() throws IOException, InterruptedException {
+        createDomain();
+        asadmin(Map.of(), 180, "start-domain", "--domaindir", domains().toString(), "--prebootcommandfile",
+                Path.of("server-config/payara-server/loopback-preboot.asadmin").toAbsolutePath().toString(), DOMAIN);
+        domainPid = pid(domains().resolve(DOMAIN));
+    }
+
+    /** {@code war} as a file of the domain's directory, {@code stateless-mcp.war}. */
+    private Path export(WebArchive war) {
+        Path file = base.resolve("stateless-mcp.war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
     }
 
     /** The name of the {@code i}th instance, from 1. */
@@ -248,6 +285,21 @@ final class PayaraServerCluster {
      */
     private String asadmin(Map<String, String> environment, long seconds, String... arguments)
             throws IOException, InterruptedException {
+        Asadmin run = run(environment, seconds, arguments);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " exited " + run.exitCode()
+                    + ":\n" + run.output());
+        }
+        return run.output();
+    }
+
+    /** What an asadmin command answered, and how it exited. */
+    private record Asadmin(int exitCode, String output) {
+    }
+
+    /** Runs asadmin as {@link #asadmin} does, whatever its exit code. */
+    private Asadmin run(Map<String, String> environment, long seconds, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(asadmin.toString()));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(base, "asadmin-" + arguments[arguments[0].startsWith("--") ? 2 : 0] + "-",
@@ -262,12 +314,7 @@ final class PayaraServerCluster {
             throw new IllegalStateException(String.join(" ", command) + " took over " + seconds + " s:\n"
                     + Files.readString(log));
         }
-        String output = Files.readString(log);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n"
-                    + output);
-        }
-        return output;
+        return new Asadmin(process.exitValue(), Files.readString(log));
     }
 
     /** The process id a server wrote into {@code config/pid} of its directory when it started, or 0. */
@@ -323,11 +370,77 @@ final class PayaraServerCluster {
         }
     }
 
+    /** {@code SIGKILL} to the server of that PID, if it runs; waits (bounded) until it is gone. */
+    private static void killProcess(long pid, String name) throws InterruptedException {
+        Optional<ProcessHandle> server = pid == 0 ? Optional.empty() : ProcessHandle.of(pid);
+        if (server.isPresent()) {
+            server.get().destroyForcibly();
+            try {
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(name + " outlived kill -9", e);
+            }
+        }
+    }
+
     private static void delete(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> old = Files.walk(directory)) {
                 old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
+        }
+    }
+
+    /**
+     * The DAS of a domain without instances, after a deployment: its HTTP listener (port base + 80), asadmin's answer
+     * to {@code deploy} and its {@code server.log} (the DAS's own format, a message over several lines).
+     */
+    private static final class Das implements ClusterMember {
+
+        private final PayaraServerCluster domain;
+        private final Asadmin deploy;
+
+        private Das(PayaraServerCluster domain, Asadmin deploy) {
+            this.domain = domain;
+            this.deploy = deploy;
+        }
+
+        @Override
+        public McpTestClient kit() {
+            return McpTestClient.at("http://127.0.0.1:" + (domain.portBase + HTTP) + "/");
+        }
+
+        @Override
+        public URI probe(String probe) {
+            return URI.create("http://127.0.0.1:" + (domain.portBase + HTTP) + "/health/" + probe);
+        }
+
+        /** {@code asadmin deploy exited N}, what asadmin printed, then the lines of the DAS's {@code server.log}. */
+        @Override
+        public List<String> output() {
+            List<String> lines = new ArrayList<>();
+            lines.add("asadmin deploy exited " + deploy.exitCode());
+            lines.addAll(deploy.output().lines().toList());
+            Path log = domain.domains().resolve(DOMAIN).resolve("logs/server.log");
+            try {
+                if (Files.exists(log)) {
+                    lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return lines;
+        }
+
+        /** The DAS's JVM killed ({@code SIGKILL}) by its PID, as a crash would. */
+        @Override
+        public void kill() throws InterruptedException {
+            killProcess(domain.domainPid, "the DAS");
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            domain.stopAll();
         }
     }
 
@@ -445,15 +558,7 @@ final class PayaraServerCluster {
         /** The instance's JVM killed ({@code SIGKILL}) by its PID, as a crash would. */
         @Override
         public void kill() throws InterruptedException {
-            Optional<ProcessHandle> instance = pid == 0 ? Optional.empty() : ProcessHandle.of(pid);
-            if (instance.isPresent()) {
-                instance.get().destroyForcibly();
-                try {
-                    instance.get().onExit().get(30, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException(name + " outlived kill -9", e);
-                }
-            }
+            killProcess(pid, name);
         }
 
         @Override
