@@ -40,8 +40,9 @@ import org.statelessmcp.testkit.McpTestClient;
  * that must be refused, such a domain with its DAS alone, the WAR deployed to the DAS. Every socket is on loopback:
  * the DAS from its first start (the domain is {@code domain1} of the distribution written through the build's
  * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
- * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. One exception, not pinned down:
- * each instance opens a listener on an ephemeral port of every interface for a second or two, around its log line
+ * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. That file also turns the
+ * instances' automatic transaction recovery off: with it on (as {@code default-config} ships), each instance opened a
+ * listener on an ephemeral port of every interface for a moment while it started, just before its log line
  * {@code JTS5014: Recoverable JTS instance}.
  *
  * <p>The domain is not the Arquillian tests' {@code smcp-it}, and lives outside the distribution (its own domain and
