@@ -42,8 +42,8 @@ import org.statelessmcp.testkit.McpTestClient;
  * {@code src/test/payara-server/domain.xsl}, as the profile's own domain is), the instances through
  * {@code loopback-preboot.asadmin}, which the DAS runs before it opens a listener. That file also turns the
  * instances' automatic transaction recovery off: with it on (as {@code default-config} ships), each instance opened a
- * listener on an ephemeral port of every interface for a moment while it started, just before its log line
- * {@code JTS5014: Recoverable JTS instance}.
+ * listener on an ephemeral port of every interface for a moment while it started, from the transaction service's
+ * recovery thread, just before its log line {@code JTS5014: Recoverable JTS instance}.
  *
  * <p>The domain is not the Arquillian tests' {@code smcp-it}, and lives outside the distribution (its own domain and
  * node directories), so that the two may run at once. The {@code SMCP_*} settings reach the WAR as environment
