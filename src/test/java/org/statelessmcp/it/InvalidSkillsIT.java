@@ -38,7 +38,7 @@ class InvalidSkillsIT {
             case PAYARA_MICRO -> PayaraMicroProcess.start(war, "invalid-skills");
             case WILDFLY -> WildFlyProcess.startOne(war, "invalid-skills", 810, Map.of());
             case LIBERTY -> LibertyProcess.startOne(war, "invalid-skills", Map.of());
-            case PAYARA_SERVER -> throw new IllegalStateException("not started on Payara Server: see the profile");
+            case PAYARA_SERVER -> PayaraServerCluster.deployToDas(war, "invalid-skills");
         }) {
             OUTPUT.addAll(server.output());
         }
@@ -72,7 +72,8 @@ class InvalidSkillsIT {
      */
     @Test
     void theInvalidApplicationIsNotServed() {
-        if (TargetServer.current() == TargetServer.PAYARA_MICRO) {
+        if (TargetServer.current() == TargetServer.PAYARA_MICRO
+                || TargetServer.current() == TargetServer.PAYARA_SERVER) {
             assertLogged("Exception while loading the app");
             assertFalse(OUTPUT.stream().anyMatch(line -> line.contains("/invalid-skills")
                     && line.contains("http://")), String.join("\n", OUTPUT));
