@@ -14,18 +14,8 @@ public final class InvalidArgumentException extends RuntimeException {
                 "'" + path + "' must be " + model.expected() + ", got " + describe(actual));
     }
 
+    /** The kind of a value, never its content: the schema validator's wording, for one voice in every message. */
     static String describe(jakarta.json.JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "the number " + abbreviate(value.toString());
-            case TRUE, FALSE -> "a boolean";
-            case NULL -> "null";
-        };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 32 ? text : text.substring(0, 29) + "...";
+        return org.statelessmcp.schema.JsonValues.describe(value);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** JSON equality and types as JSON Schema defines them: {@code 1} equals {@code 1.0}, and both are integers. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
@@ -50,7 +50,7 @@ final class JsonValues {
     }
 
     /** The kind of a value, never its content: a string argument may be a secret. */
-    static String describe(JsonValue value) {
+    public static String describe(JsonValue value) {
         return switch (value.getValueType()) {
             case OBJECT -> "an object";
             case ARRAY -> "an array";
