@@ -146,7 +146,8 @@ final class ToolFactory {
             throw new InvalidDefinitionException("Invalid @Tool method " + source + ": " + String.join("; ", problems));
         }
 
-        JsonObjectBuilder schema = JsonP.createObjectBuilder().add("type", "object").add("properties", properties);
+        JsonObjectBuilder schema = JsonP.createObjectBuilder().add("$schema", JsonSchema.DIALECT).add("type", "object")
+                .add("properties", properties);
         if (!required.isEmpty()) {
             schema.add("required", JsonP.createArrayBuilder(required));
         }
@@ -203,7 +204,9 @@ final class ToolFactory {
             return null;
         }
         try {
-            return TypeModels.of(c).schema();
+            // the record's own schema, declared at the root only: nested schemas inherit the dialect
+            return JsonP.createObjectBuilder().add("$schema", JsonSchema.DIALECT)
+                    .addAll(JsonP.createObjectBuilder(TypeModels.of(c).schema())).build();
         } catch (UnsupportedTypeException e) {
             return null;
         }

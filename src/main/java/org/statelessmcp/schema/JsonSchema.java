@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class JsonSchema {
 
+    /** What {@code $schema} names in every schema the server derives; the only dialect it validates. */
+    public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
     private final JsonObject document;
     private final SchemaCheck.Found found;
 

@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SchemaCheck {
 
-    static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    static final String DIALECT = JsonSchema.DIALECT;
 
     private static final Set<String> TYPES = Set.of("null", "boolean", "object", "array", "number", "string",
             "integer");

@@ -105,6 +105,18 @@ class McpIT extends DeployedWarTest {
     }
 
     @Test
+    void derivedSchemasDeclareJsonSchema2020_12() {
+        for (JsonObject tool : result("tools/list", null).getJsonArray("tools").getValuesAs(JsonObject.class)) {
+            assertEquals("https://json-schema.org/draft/2020-12/schema",
+                    tool.getJsonObject("inputSchema").getString("$schema"), tool.getString("name"));
+            if (tool.containsKey("outputSchema")) {
+                assertEquals("https://json-schema.org/draft/2020-12/schema",
+                        tool.getJsonObject("outputSchema").getString("$schema"), tool.getString("name"));
+            }
+        }
+    }
+
+    @Test
     void toolsListRefusesACursorItNeverIssued() {
         mcp().request("tools/list", "{\"cursor\":\"x\"}").assertError(-32602, null);
     }

@@ -165,11 +165,12 @@ public class HandWrittenSchemaTest {
     }
 
     @Test
-    void derivedSchemasAreWellFormedJsonSchema2020_12WithoutDeclaringIt() throws Exception {
+    void derivedSchemasDeclareJsonSchema2020_12AndAreWellFormedInIt() throws Exception {
         JsonObject item = TypeModels.of(Item[].class).schema();
         JsonSchema.of(Json.createObjectBuilder().add("type", "object").add("properties",
                 Json.createObjectBuilder().add("items", item)).build());
         int tools = 0;
+        int outputs = 0;
         for (Method method : ToolFactoryTest.Tools.class.getDeclaredMethods()) {
             ToolArg[] args = Arrays.stream(method.getParameters())
                     .map(p -> p.getAnnotation(ToolArg.class)).toArray(ToolArg[]::new);
@@ -180,11 +181,16 @@ public class HandWrittenSchemaTest {
                 continue; // the tools ToolFactoryTest shows refused
             }
             tools++;
-            // MCP 2025-11-25: a schema without $schema is 2020-12; derived ones say nothing more than they need
-            assertNull(tool.inputSchema().get("$schema"), tool.inputSchema().toString());
+            assertEquals(JsonSchema.DIALECT, tool.inputSchema().getString("$schema"), tool.inputSchema().toString());
+            if (tool.outputSchema() != null) {
+                assertEquals(JsonSchema.DIALECT, tool.outputSchema().getString("$schema"));
+                JsonSchema.of(tool.outputSchema());
+                outputs++;
+            }
             assertEquals(List.of(), JsonSchema.of(tool.inputSchema()).errors(JsonValue.EMPTY_JSON_OBJECT).stream()
                     .filter(e -> e.startsWith("unknown")).toList());
         }
         assertTrue(tools > 5, "derived " + tools);
+        assertTrue(outputs > 0, "derived output schemas " + outputs);
     }
 }

@@ -103,6 +103,14 @@ public class ToolFactoryTest {
         public String headerInARecord(Place place) {
             return "";
         }
+
+        @Tool
+        public Reading reading(String station) {
+            return new Reading(station, 21.5);
+        }
+    }
+
+    public record Reading(String station, double celsius) {
     }
 
     public record Place(@ToolArg(header = "City") String city) {
@@ -131,7 +139,7 @@ public class ToolFactoryTest {
 
     @Test
     void inputSchemaListsArgumentsWithTypesDescriptionsAndDefaults() {
-        assertEquals("{\"type\":\"object\",\"properties\":{"
+        assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{"
                         + "\"a\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647},"
                         + "\"b\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,"
                         + "\"description\":\"second\",\"default\":1}},"
@@ -170,11 +178,20 @@ public class ToolFactoryTest {
     }
 
     @Test
+    void aRecordResultHasAnOutputSchemaDeclaringItsDialect() {
+        assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
+                        + "\"properties\":{\"station\":{\"type\":\"string\"},\"celsius\":{\"type\":\"number\"}},"
+                        + "\"required\":[\"station\",\"celsius\"],\"additionalProperties\":false}",
+                describe("reading").outputSchema().toString());
+    }
+
+    @Test
     void completionStageMakesAToolAsynchronous() {
         ToolDescriptor tool = describe("stream");
         assertTrue(tool.async());
         assertTrue(tool.streaming());
-        assertEquals("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}",
+        assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{},"
+                        + "\"additionalProperties\":false}",
                 tool.inputSchema().toString());
     }
 
