@@ -125,14 +125,14 @@ class KubernetesManifestsTest {
     @Test
     @SuppressWarnings("unchecked")
     void everySettingIsOneTheServerReads() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String page = Files.readString(Path.of("docs/configuration.md"));
         List<String> settings = new ArrayList<>();
         settings.addAll(((Map<String, Object>) at(the("ConfigMap", "stateless-mcp"), "data")).keySet());
         settings.addAll(((Map<String, Object>) at(the("Secret", "stateless-mcp"), "stringData")).keySet());
         for (String setting : settings) {
             assertTrue(setting.startsWith("SMCP_"), setting);
             // documented in the configuration table under this very name
-            assertTrue(readme.contains("| `" + setting + "` |"), setting + " is not in the README's table");
+            assertTrue(page.contains("| `" + setting + "` |"), setting + " is not in docs/configuration.md's table");
         }
     }
 }
