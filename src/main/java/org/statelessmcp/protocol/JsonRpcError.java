@@ -4,8 +4,8 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
- * A JSON-RPC 2.0 error object. The factories are the only place a code is chosen, so the codes documented in the
- * README are exactly these.
+ * A JSON-RPC 2.0 error object. The factories are the only place a code is chosen, so the codes listed in
+ * docs/errors.md are exactly these.
  *
  * @param code the JSON-RPC error code
  * @param message a short description for the caller; never a stack trace, class name or configuration value

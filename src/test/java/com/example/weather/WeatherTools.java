@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 
-/** A user's tool, packaged in its own jar with a beans.xml, as the README shows. */
+/** A user's tool, packaged in its own jar with a beans.xml, as docs/writing-tools.md and docs/testing-tools.md show. */
 @ApplicationScoped
 public class WeatherTools {
 
