@@ -102,16 +102,18 @@ class DocsLinksTest {
     static List<String> brokenLinks(Path page) {
         String markdown = read(page);
         List<String> problems = new ArrayList<>();
-        List<String> lines = prose(markdown);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = CODE_SPAN.matcher(lines.get(i)).replaceAll("");
-            List<String> targets = new ArrayList<>();
-            LINK.matcher(line).results().forEach(match -> targets.add(match.group(2)));
-            IMAGE.matcher(line).results().forEach(match -> targets.add(match.group(1)));
-            for (String target : targets) {
+        // code spans blanked line by line; the lines joined again, so that a link's text may wrap
+        String prose = String.join("\n", prose(markdown).stream()
+                .map(line -> CODE_SPAN.matcher(line).replaceAll("")).toList());
+        List<Matcher> links = List.of(LINK.matcher(prose), IMAGE.matcher(prose));
+        for (int kind = 0; kind < links.size(); kind++) {
+            Matcher link = links.get(kind);
+            while (link.find()) {
+                String target = link.group(kind == 0 ? 2 : 1);
                 String problem = problemOf(page, markdown, target);
                 if (problem != null) {
-                    problems.add(page + ":" + (i + 1) + ": " + target + ": " + problem);
+                    long line = prose.substring(0, link.start()).chars().filter(c -> c == '\n').count() + 1;
+                    problems.add(page + ":" + line + ": " + target + ": " + problem);
                 }
             }
         }
@@ -197,7 +199,8 @@ class DocsLinksTest {
         Files.writeString(page, String.join("\n",
                 "# Page",
                 "[fine](other.md#a-section) [fine too](#page) [web](https://example.com/x#y)",
-                "[gone](missing.md) [wrong anchor](other.md#no-such-section) [own](#nowhere)",
+                "[gone](missing.md) [wrong anchor](other.md#no-such-section) [own](#nowhere) [a wrapped",
+                "link](wrapped.md)",
                 "`[in code](missing-too.md)`",
                 "```",
                 "[in a block](missing-three.md)",
@@ -206,6 +209,7 @@ class DocsLinksTest {
         assertEquals(List.of(
                 page + ":3: missing.md: no such file",
                 page + ":3: other.md#no-such-section: no heading with the anchor #no-such-section",
-                page + ":3: #nowhere: no heading with the anchor #nowhere"), brokenLinks(page));
+                page + ":3: #nowhere: no heading with the anchor #nowhere",
+                page + ":3: wrapped.md: no such file"), brokenLinks(page));
     }
 }
