@@ -38,7 +38,7 @@ import org.statelessmcp.skills.SkillCatalog;
  * Java; this is the one place that knows about CDI, Jakarta Concurrency and MicroProfile Config for them.
  */
 @ApplicationScoped
-public class EngineProducer {
+public class EngineProducer implements EngineState {
 
     private static final Logger LOG = Logger.getLogger(EngineProducer.class.getName());
 
@@ -84,19 +84,14 @@ public class EngineProducer {
         sweeps.every(Duration.ofMillis(SWEEP_MILLIS), "timeout", deadlines::sweep);
     }
 
-    /** Whether every call's deadline is still watched: the timeout sweep runs. */
-    boolean sweeping() {
+    @Override
+    public boolean sweeping() {
         return sweeps.running();
     }
 
-    /** How client answers travel between instances. */
-    AnswerRelay relay() {
+    @Override
+    public AnswerRelay relay() {
         return relay;
-    }
-
-    /** Whether a 2025 client's answers reach calls waiting on other instances. */
-    public boolean relaysAnswers() {
-        return relay.shared();
     }
 
     @PreDestroy

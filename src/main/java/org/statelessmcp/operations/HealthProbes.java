@@ -42,7 +42,7 @@ public class HealthProbes {
     }
 
     @Inject
-    public HealthProbes(ToolRegistry registry, EngineProducer engine) {
+    public HealthProbes(ToolRegistry registry, EngineState engine) {
         this(registry::size, engine::sweeping, engine::relay);
     }
 

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.statelessmcp.operations.EngineProducer;
+import org.statelessmcp.operations.EngineState;
 import org.statelessmcp.operations.McpConfig;
 import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.operations.SmcpConfig;
@@ -36,7 +36,7 @@ public class HealthServlet extends HttpServlet {
     @Inject
     transient Metrics metrics;
     @Inject
-    transient EngineProducer engine;
+    transient EngineState engine;
     @Inject
     transient McpConfig mcp;
 
@@ -58,7 +58,7 @@ public class HealthServlet extends HttpServlet {
                 .add("tools", registry.size())
                 .add("features", JsonP.createObjectBuilder()
                         .add("metrics", metrics != Metrics.NONE)
-                        .add("clusterRelay", engine.relaysAnswers())
+                        .add("clusterRelay", engine.relay().shared())
                         .add("sharedRequestState", mcp.requestStateSecret().isPresent())
                         .add("auth", security.authEnabled())
                         .add("rateLimiting", security.rateLimitEnabled()))
