@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
 
@@ -25,19 +24,19 @@ public class AccessGate {
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
 
     private final SecurityConfig config;
-    private final Metrics metrics;
+    private final SecurityObserver observer;
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
     /** For the CDI client proxy only. */
     protected AccessGate() {
         this.config = null;
-        this.metrics = null;
+        this.observer = null;
     }
 
     @Inject
-    public AccessGate(SecurityConfig config, Metrics metrics) {
+    public AccessGate(SecurityConfig config, SecurityObserver observer) {
         this.config = config;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
     /**
@@ -65,11 +64,11 @@ public class AccessGate {
             }
             if (response.isCommitted()) {
                 // the server's mechanism answered (Payara's BASIC challenge, say)
-                metrics.authFailed("container");
+                observer.authFailed("container");
                 return false;
             }
         }
-        metrics.authFailed(config.mechanism() == SecurityConfig.Mechanism.CONTAINER ? "container"
+        observer.authFailed(config.mechanism() == SecurityConfig.Mechanism.CONTAINER ? "container"
                 : rejected ? "invalid_credentials" : "missing_credentials");
         response.setStatus(401);
         if (!response.containsHeader("WWW-Authenticate")) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.cluster.SharedStore;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
-import org.statelessmcp.operations.Metrics;
 
 /**
  * Fair use: sliding-window limits per caller — the authenticated principal, else the client's address — on every
@@ -49,7 +48,7 @@ public class RateLimiter {
     private final Map<String, RateLimit> roleLimits;
     private final ClientAddress addresses;
     private final WindowCounters counters;
-    private final Metrics metrics;
+    private final SecurityObserver observer;
     private final AtomicLong lastFailureLog = new AtomicLong();
     private final FinishedWindows finished = new FinishedWindows();
 
@@ -61,23 +60,23 @@ public class RateLimiter {
         this.roleLimits = Map.of();
         this.addresses = null;
         this.counters = null;
-        this.metrics = null;
+        this.observer = null;
     }
 
     @Inject
-    public RateLimiter(SecurityConfig config, Metrics metrics, SharedStoreDiscovery cluster) {
-        this(config, metrics, config.rateLimitEnabled() ? counters(config.rateLimitMode(), cluster.store())
+    public RateLimiter(SecurityConfig config, SecurityObserver observer, SharedStoreDiscovery cluster) {
+        this(config, observer, config.rateLimitEnabled() ? counters(config.rateLimitMode(), cluster.store())
                 : new LocalWindowCounters());
     }
 
-    RateLimiter(SecurityConfig config, Metrics metrics, WindowCounters counters) {
+    RateLimiter(SecurityConfig config, SecurityObserver observer, WindowCounters counters) {
         this.enabled = config.rateLimitEnabled();
         this.defaultLimit = RateLimit.parse(config.defaultRateLimit());
         this.toolLimits = limits(config.toolRateLimits().orElse(""), "smcp.rate-limit.tools");
         this.roleLimits = limits(config.roleRateLimits().orElse(""), "smcp.rate-limit.roles");
         this.addresses = ClientAddress.trusting(config.trustedProxies().orElse(""));
         this.counters = counters;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
     private static Map<String, RateLimit> limits(String text, String setting) {
@@ -210,7 +209,7 @@ public class RateLimiter {
     }
 
     private Verdict refuse(Verdict verdict, HttpServletResponse response) {
-        metrics.rateLimited(verdict.scope());
+        observer.rateLimited(verdict.scope());
         headers(verdict, response);
         response.setHeader("Retry-After", Long.toString(Math.max(1, verdict.retryAfterSeconds())));
         return verdict;
