@@ -25,7 +25,7 @@ import org.statelessmcp.dispatch.CallStatus;
  * <p>Not a CDI bean, and created only through {@link #create}: a server without MicroProfile Metrics (WildFly)
  * never loads it.
  */
-final class MicroProfileMetrics implements Metrics {
+public final class MicroProfileMetrics implements Metrics {
 
     private final MetricRegistry registry;
     private final AtomicLong active = new AtomicLong();
@@ -54,7 +54,7 @@ final class MicroProfileMetrics implements Metrics {
     }
 
     /** The metrics in the server's application registry, or {@code null} when it has none. */
-    static Metrics create(String version, int tools) {
+    public static Metrics create(String version, int tools) {
         // the qualified lookup: Payara's @Default producer needs an injection point, which a lookup lacks
         Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class, new ApplicationRegistry());
         return registries.isResolvable() ? new MicroProfileMetrics(registries.get(), version, tools) : null;

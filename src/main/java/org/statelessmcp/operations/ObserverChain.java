@@ -4,12 +4,12 @@ import org.statelessmcp.dispatch.CallStatus;
 import org.statelessmcp.dispatch.ToolObserver;
 
 /** Tells the tool log and the metrics what happens to tool calls. */
-final class ObserverChain implements ToolObserver {
+public final class ObserverChain implements ToolObserver {
 
     private final ToolObserver log;
     private final ToolObserver metrics;
 
-    ObserverChain(ToolObserver log, ToolObserver metrics) {
+    public ObserverChain(ToolObserver log, ToolObserver metrics) {
         this.log = log;
         this.metrics = metrics;
     }

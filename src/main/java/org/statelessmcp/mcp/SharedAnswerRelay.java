@@ -1,18 +1,17 @@
-package org.statelessmcp.operations;
+package org.statelessmcp.mcp;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.statelessmcp.cluster.SharedStore;
 import org.statelessmcp.cluster.SharedStrings;
-import org.statelessmcp.mcp.AnswerRelay;
 
 /**
  * Relays client answers through the server's distributed cache: the asking instance marks the request id as
  * expected, the instance that receives the answer replaces the mark with it (an atomic {@code replace}, so unexpected
  * answers are dropped), and the asking instance collects it. Values are JSON strings. Answers nobody collects expire.
  */
-final class SharedAnswerRelay implements AnswerRelay {
+public final class SharedAnswerRelay implements AnswerRelay {
 
     static final String MAP = "smcp-client-answers";
     /**
@@ -25,7 +24,7 @@ final class SharedAnswerRelay implements AnswerRelay {
     private final SharedStore store;
     private final SharedStrings answers;
 
-    SharedAnswerRelay(SharedStore store) {
+    public SharedAnswerRelay(SharedStore store) {
         this.store = store;
         this.answers = store.strings(MAP, EXPIRY);
     }

@@ -1,4 +1,4 @@
-package org.statelessmcp.operations;
+package org.statelessmcp.boot;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  */
 final class Sweeps implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(Sweeps.class.getName());
+    /** The name the logger had before the class moved to {@code boot}: log settings and log readers select by it. */
+    private static final Logger LOG = Logger.getLogger("org.statelessmcp.operations.Sweeps");
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ScheduledThreadPoolExecutor scheduler;

@@ -1,4 +1,4 @@
-package org.statelessmcp.operations;
+package org.statelessmcp.boot;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,8 @@ import org.statelessmcp.skills.SkillScanner;
 @ApplicationScoped
 public class SkillDeployment {
 
-    private static final Logger LOG = Logger.getLogger(SkillDeployment.class.getName());
+    /** The name the logger had before the class moved to {@code boot}: log settings and log readers select by it. */
+    private static final Logger LOG = Logger.getLogger("org.statelessmcp.operations.SkillDeployment");
 
     private volatile SkillCatalog catalog;
 

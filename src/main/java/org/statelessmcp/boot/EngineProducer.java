@@ -1,4 +1,4 @@
-package org.statelessmcp.operations;
+package org.statelessmcp.boot;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,8 +19,18 @@ import org.statelessmcp.cluster.LocalStrings;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
 import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.mcp.AnswerRelay;
+import org.statelessmcp.mcp.SharedAnswerRelay;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
+import org.statelessmcp.operations.EngineState;
+import org.statelessmcp.operations.LogContext;
+import org.statelessmcp.operations.McpConfig;
+import org.statelessmcp.operations.Metrics;
+import org.statelessmcp.operations.MicroProfileMetrics;
+import org.statelessmcp.operations.ObserverChain;
+import org.statelessmcp.operations.SmcpConfig;
+import org.statelessmcp.operations.TaskConfig;
+import org.statelessmcp.operations.ToolLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +50,8 @@ import org.statelessmcp.skills.SkillCatalog;
 @ApplicationScoped
 public class EngineProducer implements EngineState {
 
-    private static final Logger LOG = Logger.getLogger(EngineProducer.class.getName());
+    /** The name the logger had before the class moved to {@code boot}: log settings and log readers select by it. */
+    private static final Logger LOG = Logger.getLogger("org.statelessmcp.operations.EngineProducer");
 
     /** How often overdue calls are looked for: the precision of every timeout. */
     private static final long SWEEP_MILLIS = 100;
