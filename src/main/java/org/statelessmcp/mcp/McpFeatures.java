@@ -1,5 +1,6 @@
 package org.statelessmcp.mcp;
 
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -70,33 +71,33 @@ final class McpFeatures {
         }
     }
 
-    McpServer.Pending promptList(JsonObject params) {
+    PendingAnswer promptList(JsonObject params) {
         return promptList.page(params);
     }
 
-    McpServer.Pending resourceList(JsonObject params) {
+    PendingAnswer resourceList(JsonObject params) {
         return resourceList.page(params);
     }
 
-    McpServer.Pending templateList(JsonObject params) {
+    PendingAnswer templateList(JsonObject params) {
         return templateList.page(params);
     }
 
     /** No argument completions are offered: an empty, complete list, which the specification allows. */
-    McpServer.Pending complete() {
-        return McpServer.Pending.result("{\"completion\":{\"values\":[],\"total\":0,\"hasMore\":false}}");
+    PendingAnswer complete() {
+        return PendingAnswer.result("{\"completion\":{\"values\":[],\"total\":0,\"hasMore\":false}}");
     }
 
     /**
      * @param requests how the prompt may ask its client for input
      */
-    McpServer.Pending getPrompt(JsonObject params, ClientRequests requests) {
+    PendingAnswer getPrompt(JsonObject params, ClientRequests requests) {
         if (!(params.get("name") instanceof JsonString name)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("prompts/get needs the prompt's name"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("prompts/get needs the prompt's name"));
         }
         FeatureRegistry.Served<Features.PromptDescriptor> prompt = registry.prompts().get(name.getString());
         if (prompt == null) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
+            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
         }
         JsonObject given = params.get("arguments") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         List<Features.PromptParameter> parameters = prompt.descriptor().parameters();
@@ -112,9 +113,9 @@ final class McpFeatures {
             if (value instanceof JsonString string) {
                 values[i] = string.getString();
             } else if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
-                return McpServer.Pending.error(JsonRpcError.invalidParams("'" + argument.name() + "' must be a string"));
+                return PendingAnswer.error(JsonRpcError.invalidParams("'" + argument.name() + "' must be a string"));
             } else if (argument.required()) {
-                return McpServer.Pending.error(JsonRpcError.invalidParams(
+                return PendingAnswer.error(JsonRpcError.invalidParams(
                         "missing required argument '" + argument.name() + "'"));
             }
         }
@@ -123,9 +124,9 @@ final class McpFeatures {
             result = prompt.method().invoke(values);
         } catch (InputRequired roundEnd) {
             // the prompt asked its client: the round decides the answer
-            return McpServer.Pending.done(new Outcome.Suspended(roundEnd.getMessage()));
+            return PendingAnswer.done(new Outcome.Suspended(roundEnd.getMessage()));
         } catch (Throwable failure) {
-            return McpServer.Pending.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
+            return PendingAnswer.error(failed(prompt.descriptor().name(), prompt.descriptor().source(), failure));
         }
         JsonArrayBuilder messages = JsonP.createArrayBuilder();
         for (PromptMessage message : messages(result)) {
@@ -136,15 +137,15 @@ final class McpFeatures {
         if (!prompt.descriptor().description().isEmpty()) {
             answer.add("description", prompt.descriptor().description());
         }
-        return McpServer.Pending.result(answer.add("messages", messages).build().toString());
+        return PendingAnswer.result(answer.add("messages", messages).build().toString());
     }
 
     /**
      * @param stateless whether the request speaks 2026-07-28, which reports an unknown resource as {@code -32602}
      */
-    McpServer.Pending read(JsonObject params, boolean stateless) {
+    PendingAnswer read(JsonObject params, boolean stateless) {
         if (!(params.get("uri") instanceof JsonString uriValue)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("resources/read needs a uri"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("resources/read needs a uri"));
         }
         String uri = uriValue.getString();
         FeatureRegistry.Served<Features.ResourceDescriptor> resource = registry.resources().get(uri);
@@ -160,7 +161,7 @@ final class McpFeatures {
                         template.descriptor().source(), template.method()::invoke, values);
             }
         }
-        return McpServer.Pending.error(stateless ? JsonRpcError.unknownResource(uri)
+        return PendingAnswer.error(stateless ? JsonRpcError.unknownResource(uri)
                 : JsonRpcError.resourceNotFound(uri));
     }
 
@@ -169,13 +170,13 @@ final class McpFeatures {
         Object read(Object[] arguments) throws Throwable;
     }
 
-    private McpServer.Pending contents(String uri, String mimeType, String name, String source, Reader reader,
+    private PendingAnswer contents(String uri, String mimeType, String name, String source, Reader reader,
                                        Object[] arguments) {
         Object value;
         try {
             value = reader.read(arguments);
         } catch (Throwable failure) {
-            return McpServer.Pending.error(failed(name, source, failure));
+            return PendingAnswer.error(failed(name, source, failure));
         }
         JsonObjectBuilder contents = JsonP.createObjectBuilder().add("uri", uri);
         if (!mimeType.isEmpty()) {
@@ -186,7 +187,7 @@ final class McpFeatures {
         } else {
             contents.add("text", value == null ? "" : value.toString());
         }
-        return McpServer.Pending.result(JsonP.createObjectBuilder()
+        return PendingAnswer.result(JsonP.createObjectBuilder()
                 .add("contents", JsonP.createArrayBuilder().add(contents)).build().toString());
     }
 

@@ -1,5 +1,6 @@
 package org.statelessmcp.mcp;
 
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -8,8 +9,6 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolAccess;
@@ -64,26 +63,6 @@ public final class McpServer {
      */
     public record TaskSettings(SharedStrings store, boolean shared, Duration ttl, Duration pollInterval,
                                Duration orphanAfter, int maxResultBytes, Clock clock) {
-    }
-
-    /** A call that may still be running: its outcome, and how to abandon it when the client leaves. */
-    public record Pending(CompletableFuture<Outcome> outcome, Runnable abandon) {
-
-        static Pending done(Outcome outcome) {
-            return new Pending(CompletableFuture.completedFuture(outcome), () -> { });
-        }
-
-        static Pending result(String json) {
-            return done(new Outcome.Success(json));
-        }
-
-        static Pending error(JsonRpcError error) {
-            return done(new Outcome.Failure(error));
-        }
-
-        Pending map(UnaryOperator<Outcome> change) {
-            return new Pending(outcome.thenApply(change), abandon);
-        }
     }
 
     private final ToolCalls tools;
@@ -179,14 +158,14 @@ public final class McpServer {
      * @param context the protocol version in force and what the request says about its client
      * @param sink where notifications preceding the result go
      */
-    public Pending handle(JsonRpcRequest call, RequestContext context, NotificationSink sink) {
+    public PendingAnswer handle(JsonRpcRequest call, RequestContext context, NotificationSink sink) {
         JsonObject params;
         if (call.params() == null) {
             params = JsonValue.EMPTY_JSON_OBJECT;
         } else if (call.params() instanceof JsonObject object) {
             params = object;
         } else {
-            return Pending.error(JsonRpcError.invalidParams("MCP params must be an object"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("MCP params must be an object"));
         }
         if (context.stateless()) {
             return handleStateless(call, params, context, sink);
@@ -194,7 +173,7 @@ public final class McpServer {
         return switch (call.method()) {
             case McpMethods.INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
-            case McpMethods.PING, "logging/setLevel" -> Pending.result("{}");
+            case McpMethods.PING, "logging/setLevel" -> PendingAnswer.result("{}");
             case "tools/list" -> toolList.page(params, context.caller());
             case "tools/call" -> tools.call(call.id(), params, context, sink);
             case "prompts/list" -> features.promptList(params);
@@ -204,7 +183,7 @@ public final class McpServer {
             // 2025 clients read skill files as resources; the skills methods are of 2026-07-28 only
             case "resources/read" -> skills.serves(params) ? skills.read(params) : features.read(params, false);
             case "completion/complete" -> features.complete();
-            default -> Pending.error(JsonRpcError.methodNotFound(call.method()));
+            default -> PendingAnswer.error(JsonRpcError.methodNotFound(call.method()));
         };
     }
 
@@ -213,14 +192,14 @@ public final class McpServer {
      * methods are gone from this revision, and {@code subscriptions/listen} is not offered: with no list ever
      * changing, there is nothing to listen to.
      */
-    private Pending handleStateless(JsonRpcRequest call, JsonObject params, RequestContext context,
+    private PendingAnswer handleStateless(JsonRpcRequest call, JsonObject params, RequestContext context,
                                     NotificationSink sink) {
         String method = call.method();
         StatelessResults.Caching caching = StatelessResults.Caching.NONE;
-        Pending pending;
+        PendingAnswer pending;
         switch (method) {
             case "server/discover" -> {
-                pending = Pending.result(discovery);
+                pending = PendingAnswer.result(discovery);
                 caching = StatelessResults.Caching.PUBLIC;
             }
             case "tools/list", "prompts/list", "resources/list", "resources/templates/list" -> {
@@ -245,13 +224,13 @@ public final class McpServer {
             case "tasks/cancel" -> pending = tasks.cancel(params, context);
             case "prompts/get" -> pending = prompt(params, context);
             case "completion/complete" -> pending = features.complete();
-            default -> pending = Pending.error(JsonRpcError.methodNotFound(method));
+            default -> pending = PendingAnswer.error(JsonRpcError.methodNotFound(method));
         }
         StatelessResults.Caching hints = caching;
         return pending.map(outcome -> stateless.complete(outcome, hints));
     }
 
-    private Pending list(String method, JsonObject params, RequestContext context) {
+    private PendingAnswer list(String method, JsonObject params, RequestContext context) {
         return switch (method) {
             case "tools/list" -> toolList.page(params, context.caller());
             case "prompts/list" -> features.promptList(params);
@@ -261,22 +240,22 @@ public final class McpServer {
     }
 
     /** A 2026 {@code prompts/get}, whose prompt may ask the client for input in rounds. */
-    private Pending prompt(JsonObject params, RequestContext context) {
+    private PendingAnswer prompt(JsonObject params, RequestContext context) {
         String name = params.get("name") instanceof JsonString text ? text.getString() : "";
         InputRound.Opened opened = InputRound.open(params, context,
                 new RequestStates.Binding("prompts/get", name, params.get("arguments"), context.principal()), states);
         if (opened instanceof InputRound.Refused refused) {
-            return Pending.error(refused.error());
+            return PendingAnswer.error(refused.error());
         }
         InputRound round = ((InputRound.Ready) opened).round();
         return features.getPrompt(params, round).map(outcome -> round.conclude(outcome, states));
     }
 
-    private Pending initialize(JsonObject params) {
+    private PendingAnswer initialize(JsonObject params) {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
-            return Pending.error(JsonRpcError.invalidParams("initialize needs a protocolVersion"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("initialize needs a protocolVersion"));
         }
-        return Pending.result("{\"protocolVersion\":" + JsonStrings.quote(McpVersions.negotiate(requested.getString()))
-                + initializeTail);
+        return PendingAnswer.result("{\"protocolVersion\":"
+                + JsonStrings.quote(McpVersions.negotiate(requested.getString())) + initializeTail);
     }
 }

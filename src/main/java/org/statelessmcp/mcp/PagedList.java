@@ -1,5 +1,6 @@
 package org.statelessmcp.mcp;
 
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,16 +42,16 @@ final class PagedList {
     }
 
     /** The page named by {@code params.cursor}, the first without one; an unknown cursor is {@code -32602}. */
-    McpServer.Pending page(JsonObject params) {
+    PendingAnswer page(JsonObject params) {
         JsonValue cursor = params.get("cursor");
         if (cursor == null || cursor.getValueType() == JsonValue.ValueType.NULL) {
-            return McpServer.Pending.result(pages.get(0));
+            return PendingAnswer.result(pages.get(0));
         }
         int index = cursor instanceof JsonString text ? index(text.getString()) : -1;
         if (index < 1 || index >= pages.size()) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("invalid cursor for " + kind + "/list"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("invalid cursor for " + kind + "/list"));
         }
-        return McpServer.Pending.result(pages.get(index));
+        return PendingAnswer.result(pages.get(index));
     }
 
     private String cursor(int index) {

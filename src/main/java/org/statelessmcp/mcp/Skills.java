@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.skills.Skill;
@@ -64,38 +65,38 @@ final class Skills {
     }
 
     /** Answers the extension's methods, which a deployment without skills does not have. */
-    McpServer.Pending answer(String method, JsonObject params) {
+    PendingAnswer answer(String method, JsonObject params) {
         if (!any()) {
-            return McpServer.Pending.error(JsonRpcError.methodNotFound(method));
+            return PendingAnswer.error(JsonRpcError.methodNotFound(method));
         }
         return switch (method) {
             case "skills/list" -> list(params);
             case "skills/get" -> get(params);
             case "resources/directory/read" -> directory(params);
-            default -> McpServer.Pending.error(JsonRpcError.methodNotFound(method));
+            default -> PendingAnswer.error(JsonRpcError.methodNotFound(method));
         };
     }
 
-    McpServer.Pending list(JsonObject params) {
+    PendingAnswer list(JsonObject params) {
         return list.page(params);
     }
 
-    McpServer.Pending get(JsonObject params) {
+    PendingAnswer get(JsonObject params) {
         if (!(params.get("uri") instanceof JsonString uri)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("skills/get needs the uri of a skill"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("skills/get needs the uri of a skill"));
         }
         String entry = entries.get(uri.getString());
-        return entry == null ? McpServer.Pending.error(JsonRpcError.invalidParams("no skill has the uri "
-                + uri.getString())) : McpServer.Pending.result(entry);
+        return entry == null ? PendingAnswer.error(JsonRpcError.invalidParams("no skill has the uri "
+                + uri.getString())) : PendingAnswer.result(entry);
     }
 
-    McpServer.Pending directory(JsonObject params) {
+    PendingAnswer directory(JsonObject params) {
         if (!(params.get("uri") instanceof JsonString uri)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams(
+            return PendingAnswer.error(JsonRpcError.invalidParams(
                     "resources/directory/read needs the uri of a directory"));
         }
         PagedList children = directories.get(uri.getString());
-        return children == null ? McpServer.Pending.error(JsonRpcError.invalidParams(uri.getString()
+        return children == null ? PendingAnswer.error(JsonRpcError.invalidParams(uri.getString()
                 + " is not a skill directory")) : children.page(params);
     }
 
@@ -105,7 +106,7 @@ final class Skills {
     }
 
     /** The contents of the skill file that {@code params.uri} names; see {@link #serves}. */
-    McpServer.Pending read(JsonObject params) {
+    PendingAnswer read(JsonObject params) {
         SkillFile file = catalog.file(params.getString("uri"));
         JsonObjectBuilder contents = JsonP.createObjectBuilder().add("uri", file.uri()).add("mimeType",
                 file.mimeType());
@@ -115,7 +116,7 @@ final class Skills {
         } else {
             contents.add("blob", Base64.getEncoder().encodeToString(file.bytes()));
         }
-        return McpServer.Pending.result(JsonP.createObjectBuilder()
+        return PendingAnswer.result(JsonP.createObjectBuilder()
                 .add("contents", JsonP.createArrayBuilder().add(contents)).build().toString());
     }
 

@@ -2,6 +2,7 @@ package org.statelessmcp.mcp;
 
 import jakarta.json.JsonValue;
 import java.util.concurrent.CompletableFuture;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.TaskSupport;
 import org.statelessmcp.dispatch.CallContext;
@@ -45,10 +46,10 @@ final class TaskCalls {
     }
 
     /** @param round the request's multi round-trip state, for a tool that hands off */
-    McpServer.Pending call(JsonValue id, ToolHandle tool, JsonValue arguments, RequestContext context,
+    PendingAnswer call(JsonValue id, ToolHandle tool, JsonValue arguments, RequestContext context,
                            InputRound round) {
         if (!Tasks.declared(context)) {
-            return McpServer.Pending.error(JsonRpcError.missingClientExtension(Tasks.EXTENSION));
+            return PendingAnswer.error(JsonRpcError.missingClientExtension(Tasks.EXTENSION));
         }
         if (tool.descriptor().handsOff()) {
             return new Handoff(id, tool, context, round).start(arguments);
@@ -58,7 +59,7 @@ final class TaskCalls {
                 ChunkSink.DISCARD, ClientChannel.NONE, run, CallContext.NO_HANDOFF, true));
         tasks.follow(run, control);
         // the task is the client's now: its leaving does not end the work
-        return new McpServer.Pending(CompletableFuture.completedFuture(new Outcome.Success(run.createResult())),
+        return new PendingAnswer(CompletableFuture.completedFuture(new Outcome.Success(run.createResult())),
                 () -> { });
     }
 
@@ -85,7 +86,7 @@ final class TaskCalls {
             this.requests = round;
         }
 
-        McpServer.Pending start(JsonValue arguments) {
+        PendingAnswer start(JsonValue arguments) {
             CallControl call = executor.start(tool, arguments, new CallContext(id, context.caller(),
                     ChunkSink.DISCARD, ClientChannel.NONE, this, this::handOff, false));
             control.complete(call);
@@ -98,7 +99,7 @@ final class TaskCalls {
                 }
                 answer.complete(round.conclude(ToolResultJson.callToolResult(outcome, true), states));
             });
-            return new McpServer.Pending(answer, () -> {
+            return new PendingAnswer(answer, () -> {
                 synchronized (lock) {
                     if (task != null) {
                         return;

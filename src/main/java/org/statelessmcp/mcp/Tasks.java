@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolResultJson;
@@ -111,29 +112,29 @@ final class Tasks {
     }
 
     /** {@code tasks/get}: the task as it stands, with its questions, result or error. */
-    McpServer.Pending get(JsonObject params, RequestContext context) {
+    PendingAnswer get(JsonObject params, RequestContext context) {
         Found found = find(params, context, "tasks/get");
         if (found.error() != null) {
-            return McpServer.Pending.error(found.error());
+            return PendingAnswer.error(found.error());
         }
-        return McpServer.Pending.result(orphaned(found.task()).detailed());
+        return PendingAnswer.result(orphaned(found.task()).detailed());
     }
 
     /** {@code tasks/update}: answers to the task's questions; acknowledged before the tool has them. */
-    McpServer.Pending update(JsonObject params, RequestContext context) {
+    PendingAnswer update(JsonObject params, RequestContext context) {
         if (!(params.get("inputResponses") instanceof JsonObject answers)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams(
+            return PendingAnswer.error(JsonRpcError.invalidParams(
                     "tasks/update needs inputResponses: an object of the client's results by input request key"));
         }
         for (Map.Entry<String, JsonValue> answer : answers.entrySet()) {
             if (!(answer.getValue() instanceof JsonObject)) {
-                return McpServer.Pending.error(JsonRpcError.invalidParams("inputResponses." + answer.getKey()
+                return PendingAnswer.error(JsonRpcError.invalidParams("inputResponses." + answer.getKey()
                         + " must be an object: the client's result for that input request"));
             }
         }
         Found found = find(params, context, "tasks/update");
         if (found.error() != null) {
-            return McpServer.Pending.error(found.error());
+            return PendingAnswer.error(found.error());
         }
         long now = settings.clock().millis();
         TaskRecord answered = store.update(found.task().id(), task -> task.terminal() ? task
@@ -142,14 +143,14 @@ final class Tasks {
         if (local != null && answered != null) {
             local.deliver(answered);
         }
-        return McpServer.Pending.result("{}");
+        return PendingAnswer.result("{}");
     }
 
     /** {@code tasks/cancel}: asks the instance running the task to stop it; acknowledged at once. */
-    McpServer.Pending cancel(JsonObject params, RequestContext context) {
+    PendingAnswer cancel(JsonObject params, RequestContext context) {
         Found found = find(params, context, "tasks/cancel");
         if (found.error() != null) {
-            return McpServer.Pending.error(found.error());
+            return PendingAnswer.error(found.error());
         }
         if (!found.task().terminal()) {
             store.update(found.task().id(), task -> task.terminal() ? task : task.cancelling());
@@ -158,7 +159,7 @@ final class Tasks {
                 local.cancel();
             }
         }
-        return McpServer.Pending.result("{}");
+        return PendingAnswer.result("{}");
     }
 
     private record Found(TaskRecord task, JsonRpcError error) {

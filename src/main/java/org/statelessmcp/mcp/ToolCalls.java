@@ -1,5 +1,6 @@
 package org.statelessmcp.mcp;
 
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -74,23 +75,23 @@ final class ToolCalls {
         return notifies || tool.descriptor().interactive();
     }
 
-    McpServer.Pending call(JsonValue id, JsonObject params, RequestContext context, NotificationSink sink) {
+    PendingAnswer call(JsonValue id, JsonObject params, RequestContext context, NotificationSink sink) {
         if (!(params.get("name") instanceof JsonString name)) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
         }
         ToolHandle tool = registry.find(name.getString());
         if (tool == null) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
+            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         }
         if (!access.permits(tool.descriptor(), context.caller())) {
-            return McpServer.Pending.error(JsonRpcError.forbidden(name.getString()));
+            return PendingAnswer.error(JsonRpcError.forbidden(name.getString()));
         }
         JsonValue arguments = params.get("arguments");
         if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {
             arguments = null;
         }
         if (arguments != null && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
-            return McpServer.Pending.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
+            return PendingAnswer.error(JsonRpcError.invalidParams("tools/call arguments must be an object"));
         }
         ClientChannel channel = McpChannel.of(params, context, sink);
         ChunkSink chunks = tool.descriptor().streaming() && channel instanceof McpChannel notifications
@@ -100,14 +101,14 @@ final class ToolCalls {
             ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : onStream(sink);
             CallControl control = executor.start(tool, arguments,
                     new CallContext(id, context.caller(), chunks, channel, requests));
-            return new McpServer.Pending(control.outcome().thenApply(outcome ->
+            return new PendingAnswer(control.outcome().thenApply(outcome ->
                     ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult)), control::abandon);
         }
         InputRound.Opened opened = InputRound.open(params, context,
                 new RequestStates.Binding("tools/call", tool.descriptor().name(), arguments, context.principal()),
                 states);
         if (opened instanceof InputRound.Refused refused) {
-            return McpServer.Pending.error(refused.error());
+            return PendingAnswer.error(refused.error());
         }
         InputRound round = ((InputRound.Ready) opened).round();
         if (TaskCalls.applies(tool, context)) {
@@ -115,7 +116,7 @@ final class ToolCalls {
         }
         CallControl control = executor.start(tool, arguments,
                 new CallContext(id, context.caller(), chunks, channel, round));
-        return new McpServer.Pending(control.outcome().thenApply(outcome ->
+        return new PendingAnswer(control.outcome().thenApply(outcome ->
                 round.conclude(ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult), states)),
                 control::abandon);
     }

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.registry.ToolDescriptor;
@@ -33,7 +34,7 @@ final class ToolLists {
         return everyone == null;
     }
 
-    McpServer.Pending page(JsonObject params, Caller caller) {
+    PendingAnswer page(JsonObject params, Caller caller) {
         if (everyone != null) {
             return everyone.page(params);
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.CallContext;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ChunkSink;
@@ -213,7 +214,7 @@ public class JsonRpcExchange {
             JsonRpcRequest call = (JsonRpcRequest) message;
             CompletableFuture<Outcome> outcome;
             if (McpMethods.isMcp(call.method())) {
-                McpServer.Pending pending = mcpServer.handle(call, context, NotificationSink.NONE);
+                PendingAnswer pending = mcpServer.handle(call, context, NotificationSink.NONE);
                 outcome = pending.outcome();
                 abandons.add(pending.abandon());
                 longestTimeout = Math.max(longestTimeout, config.maxToolTimeout());

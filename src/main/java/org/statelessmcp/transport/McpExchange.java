@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.mcp.McpMethods;
 import org.statelessmcp.mcp.McpServer;
@@ -100,7 +101,7 @@ public class McpExchange {
         if (server.mayNotify(call, context) && accepts(request.getHeader("Accept"), EVENT_STREAM)) {
             AsyncResponseWriter writer = Replies.stream(request, response, timeout, EVENT_STREAM,
                     AsyncResponseWriter.Framing.SSE, config.streamBufferSize());
-            McpServer.Pending pending = server.handle(call, context, writer::send);
+            PendingAnswer pending = server.handle(call, context, writer::send);
             writer.onClientGone(pending.abandon());
             // a cancelled call's stream ends without a response, as the specification asks
             running.track(RunningCalls.Key.of(request, call.id()), () -> {
@@ -114,7 +115,7 @@ public class McpExchange {
             });
             return;
         }
-        McpServer.Pending pending = server.handle(call, context, NotificationSink.NONE);
+        PendingAnswer pending = server.handle(call, context, NotificationSink.NONE);
         AsyncResponseWriter later = Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout,
                 config.streamBufferSize(), context.stateless() ? McpExchange::statelessStatus : outcome -> 200,
                 request, response);

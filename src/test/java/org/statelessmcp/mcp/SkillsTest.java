@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.skills.FoundFile;
@@ -31,13 +32,13 @@ class SkillsTest {
         return JsonP.createReader(new java.io.StringReader(json)).readObject();
     }
 
-    private static JsonObject result(McpServer.Pending pending) {
+    private static JsonObject result(PendingAnswer pending) {
         Outcome outcome = pending.outcome().join();
         assertTrue(outcome instanceof Outcome.Success, outcome.toString());
         return params(((Outcome.Success) outcome).json());
     }
 
-    private static Outcome.Failure failure(McpServer.Pending pending) {
+    private static Outcome.Failure failure(PendingAnswer pending) {
         return (Outcome.Failure) pending.outcome().join();
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.cluster.LocalStrings;
@@ -65,17 +66,17 @@ class TasksTest {
         return Json.createObjectBuilder().add("taskId", taskId).build();
     }
 
-    private static Outcome outcome(McpServer.Pending pending) {
+    private static Outcome outcome(PendingAnswer pending) {
         return pending.outcome().join();
     }
 
-    private static JsonObject result(McpServer.Pending pending) {
+    private static JsonObject result(PendingAnswer pending) {
         Outcome outcome = outcome(pending);
         assertTrue(outcome instanceof Outcome.Success, outcome.toString());
         return object(((Outcome.Success) outcome).json());
     }
 
-    private static JsonRpcError error(McpServer.Pending pending) {
+    private static JsonRpcError error(PendingAnswer pending) {
         Outcome outcome = outcome(pending);
         assertTrue(outcome instanceof Outcome.Failure, outcome.toString());
         return ((Outcome.Failure) outcome).error();
