@@ -91,13 +91,13 @@ final class McpFeatures {
     /**
      * @param requests how the prompt may ask its client for input
      */
-    PendingAnswer getPrompt(JsonObject params, ClientRequests requests) {
-        if (!(params.get("name") instanceof JsonString name)) {
+    PendingAnswer getPrompt(String name, JsonObject params, ClientRequests requests) {
+        if (name == null) {
             return PendingAnswer.error(JsonRpcError.invalidParams("prompts/get needs the prompt's name"));
         }
-        FeatureRegistry.Served<Features.PromptDescriptor> prompt = registry.prompts().get(name.getString());
+        FeatureRegistry.Served<Features.PromptDescriptor> prompt = registry.prompts().get(name);
         if (prompt == null) {
-            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
+            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown prompt: " + name));
         }
         JsonObject given = params.get("arguments") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         List<Features.PromptParameter> parameters = prompt.descriptor().parameters();
@@ -143,11 +143,10 @@ final class McpFeatures {
     /**
      * @param stateless whether the request speaks 2026-07-28, which reports an unknown resource as {@code -32602}
      */
-    PendingAnswer read(JsonObject params, boolean stateless) {
-        if (!(params.get("uri") instanceof JsonString uriValue)) {
+    PendingAnswer read(String uri, boolean stateless) {
+        if (uri == null) {
             return PendingAnswer.error(JsonRpcError.invalidParams("resources/read needs a uri"));
         }
-        String uri = uriValue.getString();
         FeatureRegistry.Served<Features.ResourceDescriptor> resource = registry.resources().get(uri);
         if (resource != null) {
             return contents(uri, resource.descriptor().mimeType(), resource.descriptor().uri(),

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.statelessmcp.dispatch.ClientRequests;
-import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolObserver;
@@ -116,8 +115,8 @@ public final class McpServer {
 
     /** Whether answering {@code call} may send notifications before its result, so that SSE is worth it. */
     public boolean mayNotify(JsonRpcRequest call, RequestContext context) {
-        return "tools/call".equals(call.method()) && call.params() instanceof JsonObject params
-                && tools.mayNotify(params, context);
+        return McpMethod.TOOLS_CALL.wireName().equals(call.method()) && call.params() instanceof JsonObject params
+                && tools.mayNotify(McpMethod.TOOLS_CALL.target(params), params, context);
     }
 
     /**
@@ -167,22 +166,27 @@ public final class McpServer {
         } else {
             return PendingAnswer.error(JsonRpcError.invalidParams("MCP params must be an object"));
         }
+        McpMethod method = McpMethod.of(call.method());
         if (context.stateless()) {
-            return handleStateless(call, params, context, sink);
+            return handleStateless(call, method, params, context, sink);
         }
-        return switch (call.method()) {
-            case McpMethods.INITIALIZE -> initialize(params);
+        if (method == null || !method.servedWithHandshake()) {
+            return PendingAnswer.error(JsonRpcError.methodNotFound(call.method()));
+        }
+        String target = method.target(params);
+        return switch (method) {
+            case INITIALIZE -> initialize(params);
             // a session log level cannot be kept without a session: accepted, as clients expect, and not kept
-            case McpMethods.PING, "logging/setLevel" -> PendingAnswer.result("{}");
-            case "tools/list" -> toolList.page(params, context.caller());
-            case "tools/call" -> tools.call(call.id(), params, context, sink);
-            case "prompts/list" -> features.promptList(params);
-            case "prompts/get" -> features.getPrompt(params, ClientRequests.NONE);
-            case "resources/list" -> features.resourceList(params);
-            case "resources/templates/list" -> features.templateList(params);
+            case PING, LOGGING_SET_LEVEL -> PendingAnswer.result("{}");
+            case TOOLS_LIST -> toolList.page(params, context.caller());
+            case TOOLS_CALL -> tools.call(call.id(), target, params, context, sink);
+            case PROMPTS_LIST -> features.promptList(params);
+            case PROMPTS_GET -> features.getPrompt(target, params, ClientRequests.NONE);
+            case RESOURCES_LIST -> features.resourceList(params);
+            case RESOURCES_TEMPLATES_LIST -> features.templateList(params);
             // 2025 clients read skill files as resources; the skills methods are of 2026-07-28 only
-            case "resources/read" -> skills.serves(params) ? skills.read(params) : features.read(params, false);
-            case "completion/complete" -> features.complete();
+            case RESOURCES_READ -> skills.serves(target) ? skills.read(target) : features.read(target, false);
+            case COMPLETION_COMPLETE -> features.complete();
             default -> PendingAnswer.error(JsonRpcError.methodNotFound(call.method()));
         };
     }
@@ -192,63 +196,67 @@ public final class McpServer {
      * methods are gone from this revision, and {@code subscriptions/listen} is not offered: with no list ever
      * changing, there is nothing to listen to.
      */
-    private PendingAnswer handleStateless(JsonRpcRequest call, JsonObject params, RequestContext context,
-                                    NotificationSink sink) {
-        String method = call.method();
+    private PendingAnswer handleStateless(JsonRpcRequest call, McpMethod method, JsonObject params,
+                                          RequestContext context, NotificationSink sink) {
         StatelessResults.Caching caching = StatelessResults.Caching.NONE;
         PendingAnswer pending;
-        switch (method) {
-            case "server/discover" -> {
-                pending = PendingAnswer.result(discovery);
-                caching = StatelessResults.Caching.PUBLIC;
+        if (method == null || !method.servedStateless()) {
+            pending = PendingAnswer.error(JsonRpcError.methodNotFound(call.method()));
+        } else {
+            String target = method.target(params);
+            switch (method) {
+                case SERVER_DISCOVER -> {
+                    pending = PendingAnswer.result(discovery);
+                    caching = StatelessResults.Caching.PUBLIC;
+                }
+                case TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> {
+                    pending = list(method, params, context);
+                    // the same for every caller while the deployment lasts, unless roles filter the tools
+                    caching = method == McpMethod.TOOLS_LIST && toolList.filtered()
+                            ? StatelessResults.Caching.PRIVATE : StatelessResults.Caching.PUBLIC;
+                }
+                case RESOURCES_READ -> {
+                    // a skill file is the same for every caller while the deployment lasts
+                    boolean skill = skills.serves(target);
+                    pending = skill ? skills.read(target) : features.read(target, true);
+                    caching = skill ? StatelessResults.Caching.PUBLIC : StatelessResults.Caching.PRIVATE_NOW;
+                }
+                case SKILLS_LIST, SKILLS_GET, RESOURCES_DIRECTORY_READ -> {
+                    pending = skills.answer(method, params);
+                    caching = StatelessResults.Caching.PUBLIC;
+                }
+                case TOOLS_CALL -> pending = tools.call(call.id(), target, params, context, sink);
+                case TASKS_GET -> pending = tasks.get(params, context);
+                case TASKS_UPDATE -> pending = tasks.update(params, context);
+                case TASKS_CANCEL -> pending = tasks.cancel(params, context);
+                case PROMPTS_GET -> pending = prompt(target, params, context);
+                case COMPLETION_COMPLETE -> pending = features.complete();
+                default -> pending = PendingAnswer.error(JsonRpcError.methodNotFound(call.method()));
             }
-            case "tools/list", "prompts/list", "resources/list", "resources/templates/list" -> {
-                pending = list(method, params, context);
-                // the same for every caller while the deployment lasts, unless roles filter the tools
-                caching = "tools/list".equals(method) && toolList.filtered()
-                        ? StatelessResults.Caching.PRIVATE : StatelessResults.Caching.PUBLIC;
-            }
-            case "resources/read" -> {
-                // a skill file is the same for every caller while the deployment lasts
-                boolean skill = skills.serves(params);
-                pending = skill ? skills.read(params) : features.read(params, true);
-                caching = skill ? StatelessResults.Caching.PUBLIC : StatelessResults.Caching.PRIVATE_NOW;
-            }
-            case "skills/list", "skills/get", "resources/directory/read" -> {
-                pending = skills.answer(method, params);
-                caching = StatelessResults.Caching.PUBLIC;
-            }
-            case "tools/call" -> pending = tools.call(call.id(), params, context, sink);
-            case "tasks/get" -> pending = tasks.get(params, context);
-            case "tasks/update" -> pending = tasks.update(params, context);
-            case "tasks/cancel" -> pending = tasks.cancel(params, context);
-            case "prompts/get" -> pending = prompt(params, context);
-            case "completion/complete" -> pending = features.complete();
-            default -> pending = PendingAnswer.error(JsonRpcError.methodNotFound(method));
         }
         StatelessResults.Caching hints = caching;
         return pending.map(outcome -> stateless.complete(outcome, hints));
     }
 
-    private PendingAnswer list(String method, JsonObject params, RequestContext context) {
+    private PendingAnswer list(McpMethod method, JsonObject params, RequestContext context) {
         return switch (method) {
-            case "tools/list" -> toolList.page(params, context.caller());
-            case "prompts/list" -> features.promptList(params);
-            case "resources/list" -> features.resourceList(params);
+            case TOOLS_LIST -> toolList.page(params, context.caller());
+            case PROMPTS_LIST -> features.promptList(params);
+            case RESOURCES_LIST -> features.resourceList(params);
             default -> features.templateList(params);
         };
     }
 
     /** A 2026 {@code prompts/get}, whose prompt may ask the client for input in rounds. */
-    private PendingAnswer prompt(JsonObject params, RequestContext context) {
-        String name = params.get("name") instanceof JsonString text ? text.getString() : "";
-        InputRound.Opened opened = InputRound.open(params, context,
-                new RequestStates.Binding("prompts/get", name, params.get("arguments"), context.principal()), states);
+    private PendingAnswer prompt(String name, JsonObject params, RequestContext context) {
+        InputRound.Opened opened = InputRound.open(params, context, new RequestStates.Binding(
+                McpMethod.PROMPTS_GET.wireName(), name == null ? "" : name, params.get("arguments"),
+                context.principal()), states);
         if (opened instanceof InputRound.Refused refused) {
             return PendingAnswer.error(refused.error());
         }
         InputRound round = ((InputRound.Ready) opened).round();
-        return features.getPrompt(params, round).map(outcome -> round.conclude(outcome, states));
+        return features.getPrompt(name, params, round).map(outcome -> round.conclude(outcome, states));
     }
 
     private PendingAnswer initialize(JsonObject params) {

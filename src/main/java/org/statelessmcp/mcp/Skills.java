@@ -65,15 +65,15 @@ final class Skills {
     }
 
     /** Answers the extension's methods, which a deployment without skills does not have. */
-    PendingAnswer answer(String method, JsonObject params) {
+    PendingAnswer answer(McpMethod method, JsonObject params) {
         if (!any()) {
-            return PendingAnswer.error(JsonRpcError.methodNotFound(method));
+            return PendingAnswer.error(JsonRpcError.methodNotFound(method.wireName()));
         }
         return switch (method) {
-            case "skills/list" -> list(params);
-            case "skills/get" -> get(params);
-            case "resources/directory/read" -> directory(params);
-            default -> PendingAnswer.error(JsonRpcError.methodNotFound(method));
+            case SKILLS_LIST -> list(params);
+            case SKILLS_GET -> get(params);
+            case RESOURCES_DIRECTORY_READ -> directory(params);
+            default -> PendingAnswer.error(JsonRpcError.methodNotFound(method.wireName()));
         };
     }
 
@@ -101,13 +101,13 @@ final class Skills {
     }
 
     /** Whether {@code uri} names a skill file, which {@link #read} then serves. */
-    boolean serves(JsonObject params) {
-        return params.get("uri") instanceof JsonString uri && catalog.file(uri.getString()) != null;
+    boolean serves(String uri) {
+        return uri != null && catalog.file(uri) != null;
     }
 
-    /** The contents of the skill file that {@code params.uri} names; see {@link #serves}. */
-    PendingAnswer read(JsonObject params) {
-        SkillFile file = catalog.file(params.getString("uri"));
+    /** The contents of the skill file that {@code uri} names; see {@link #serves}. */
+    PendingAnswer read(String uri) {
+        SkillFile file = catalog.file(uri);
         JsonObjectBuilder contents = JsonP.createObjectBuilder().add("uri", file.uri()).add("mimeType",
                 file.mimeType());
         String text = file.text();

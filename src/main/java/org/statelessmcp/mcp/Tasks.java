@@ -113,7 +113,7 @@ final class Tasks {
 
     /** {@code tasks/get}: the task as it stands, with its questions, result or error. */
     PendingAnswer get(JsonObject params, RequestContext context) {
-        Found found = find(params, context, "tasks/get");
+        Found found = find(params, context, McpMethod.TASKS_GET.wireName());
         if (found.error() != null) {
             return PendingAnswer.error(found.error());
         }
@@ -132,7 +132,7 @@ final class Tasks {
                         + " must be an object: the client's result for that input request"));
             }
         }
-        Found found = find(params, context, "tasks/update");
+        Found found = find(params, context, McpMethod.TASKS_UPDATE.wireName());
         if (found.error() != null) {
             return PendingAnswer.error(found.error());
         }
@@ -148,7 +148,7 @@ final class Tasks {
 
     /** {@code tasks/cancel}: asks the instance running the task to stop it; acknowledged at once. */
     PendingAnswer cancel(JsonObject params, RequestContext context) {
-        Found found = find(params, context, "tasks/cancel");
+        Found found = find(params, context, McpMethod.TASKS_CANCEL.wireName());
         if (found.error() != null) {
             return PendingAnswer.error(found.error());
         }

@@ -59,8 +59,8 @@ final class ToolCalls {
     }
 
     /** Whether answering {@code params} may send notifications before its result, so that SSE is worth it. */
-    boolean mayNotify(JsonObject params, RequestContext context) {
-        ToolHandle tool = params.get("name") instanceof JsonString name ? registry.find(name.getString()) : null;
+    boolean mayNotify(String name, JsonObject params, RequestContext context) {
+        ToolHandle tool = name == null ? null : registry.find(name);
         if (tool == null || !access.permits(tool.descriptor(), context.caller())) {
             return false;
         }
@@ -75,16 +75,17 @@ final class ToolCalls {
         return notifies || tool.descriptor().interactive();
     }
 
-    PendingAnswer call(JsonValue id, JsonObject params, RequestContext context, NotificationSink sink) {
-        if (!(params.get("name") instanceof JsonString name)) {
+    /** @param name the tool's name, from {@code params}; {@code null} if the request names none */
+    PendingAnswer call(JsonValue id, String name, JsonObject params, RequestContext context, NotificationSink sink) {
+        if (name == null) {
             return PendingAnswer.error(JsonRpcError.invalidParams("tools/call needs the tool's name"));
         }
-        ToolHandle tool = registry.find(name.getString());
+        ToolHandle tool = registry.find(name);
         if (tool == null) {
-            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
+            return PendingAnswer.error(JsonRpcError.invalidParams("Unknown tool: " + name));
         }
         if (!access.permits(tool.descriptor(), context.caller())) {
-            return PendingAnswer.error(JsonRpcError.forbidden(name.getString()));
+            return PendingAnswer.error(JsonRpcError.forbidden(name));
         }
         JsonValue arguments = params.get("arguments");
         if (arguments != null && arguments.getValueType() == JsonValue.ValueType.NULL) {
@@ -105,7 +106,8 @@ final class ToolCalls {
                     ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult)), control::abandon);
         }
         InputRound.Opened opened = InputRound.open(params, context,
-                new RequestStates.Binding("tools/call", tool.descriptor().name(), arguments, context.principal()),
+                new RequestStates.Binding(McpMethod.TOOLS_CALL.wireName(), tool.descriptor().name(), arguments,
+                        context.principal()),
                 states);
         if (opened instanceof InputRound.Refused refused) {
             return PendingAnswer.error(refused.error());

@@ -2,8 +2,6 @@ package org.statelessmcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +17,7 @@ import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.ToolExecutor;
-import org.statelessmcp.mcp.McpMethods;
+import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
@@ -93,9 +91,8 @@ public class JsonRpcExchange {
                 HttpResponses.noContent(response, 202);
             } else if (McpExchange.claims((JsonRpcRequest) message, request)) {
                 JsonRpcRequest call = (JsonRpcRequest) message;
-                describe(request, call.method(), "tools/call".equals(call.method())
-                        && call.params() instanceof JsonObject params && params.get("name") instanceof JsonString name
-                        ? name.getString() : null);
+                describe(request, call.method(), McpMethod.TOOLS_CALL.wireName().equals(call.method())
+                        ? McpMethod.TOOLS_CALL.target(call.params()) : null);
                 mcp.answer(call, request, response);
             } else {
                 JsonRpcRequest call = (JsonRpcRequest) message;
@@ -155,9 +152,9 @@ public class JsonRpcExchange {
         List<String> tools = new ArrayList<>();
         for (JsonRpcMessage message : messages) {
             if (message instanceof JsonRpcRequest call) {
-                String tool = "tools/call".equals(call.method()) && call.params() instanceof JsonObject params
-                        && params.get("name") instanceof JsonString name ? name.getString() : call.method();
-                if (registry.find(tool) != null) {
+                String tool = McpMethod.TOOLS_CALL.wireName().equals(call.method())
+                        ? McpMethod.TOOLS_CALL.target(call.params()) : call.method();
+                if (tool != null && registry.find(tool) != null) {
                     tools.add(tool);
                 }
             }
@@ -213,7 +210,7 @@ public class JsonRpcExchange {
             }
             JsonRpcRequest call = (JsonRpcRequest) message;
             CompletableFuture<Outcome> outcome;
-            if (McpMethods.isMcp(call.method())) {
+            if (McpMethod.isMcp(call.method())) {
                 PendingAnswer pending = mcpServer.handle(call, context, NotificationSink.NONE);
                 outcome = pending.outcome();
                 abandons.add(pending.abandon());
@@ -236,8 +233,8 @@ public class JsonRpcExchange {
                 }
             }
             outcomes.add(outcome);
-            if (!call.isNotification() && !(McpMethods.isMcp(call.method())
-                    && McpMethods.isNotification(call.method()))) {
+            if (!call.isNotification() && !(McpMethod.isMcp(call.method())
+                    && McpMethod.isNotification(call.method()))) {
                 answers.add(new Pending(call.id(), outcome));
             }
         }

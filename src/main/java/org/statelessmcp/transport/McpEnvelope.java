@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.statelessmcp.api.McpLog.LogLevel;
+import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -105,22 +106,16 @@ final class McpEnvelope {
         if (method != null) {
             return method;
         }
-        String member = switch (call.method()) {
-            case "tools/call", "prompts/get" -> "name";
-            case "resources/read" -> "uri";
-            // the tasks extension routes by task: a load balancer may send a task's requests where it runs
-            case "tasks/get", "tasks/update", "tasks/cancel" -> "taskId";
-            default -> null;
-        };
-        if (member == null) {
+        McpMethod mcpMethod = McpMethod.of(call.method());
+        if (mcpMethod == null || mcpMethod.targetMember() == null) {
             return null;
         }
-        JsonObject params = call.params() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        String named = params.get(member) instanceof JsonString value ? value.getString() : null;
-        Rejected name = compare(request, NAME, named, "params." + member);
-        if (name != null || !"tools/call".equals(call.method()) || named == null) {
+        String named = mcpMethod.target(call.params());
+        Rejected name = compare(request, NAME, named, "params." + mcpMethod.targetMember());
+        if (name != null || mcpMethod != McpMethod.TOOLS_CALL || named == null) {
             return name;
         }
+        JsonObject params = call.params() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject arguments = params.get("arguments") instanceof JsonObject object ? object
                 : JsonValue.EMPTY_JSON_OBJECT;
         for (ParamHeader header : paramHeaders.apply(named)) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.mcp.McpMethods;
+import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.NotificationSink;
 import org.statelessmcp.mcp.RequestContext;
@@ -36,7 +36,6 @@ import org.statelessmcp.registry.ToolRegistry;
 public class McpExchange {
 
     static final String EVENT_STREAM = "text/event-stream";
-    static final String CANCELLED = "notifications/cancelled";
 
     private final McpServer server;
     private final SmcpConfig config;
@@ -72,7 +71,7 @@ public class McpExchange {
      * own headers, which seed clients never send.
      */
     static boolean claims(JsonRpcRequest call, HttpServletRequest request) {
-        return McpMethods.isMcp(call.method()) || request.getHeader(McpEnvelope.PROTOCOL_VERSION) != null
+        return McpMethod.isMcp(call.method()) || request.getHeader(McpEnvelope.PROTOCOL_VERSION) != null
                 || request.getHeader(McpEnvelope.METHOD) != null;
     }
 
@@ -86,7 +85,8 @@ public class McpExchange {
                 HttpResponses.json(response, 400, JsonRpcWriter.error(null, rejected.error()));
                 return;
             }
-            if (CANCELLED.equals(call.method()) && call.params() instanceof JsonObject params) {
+            if (McpMethod.NOTIFICATIONS_CANCELLED.wireName().equals(call.method())
+                    && call.params() instanceof JsonObject params) {
                 running.cancel(request, params.get("requestId"));
             }
             HttpResponses.noContent(response, 202);

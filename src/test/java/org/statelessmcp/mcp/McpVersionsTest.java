@@ -16,7 +16,7 @@ class McpVersionsTest {
     @Test
     void mcpMethodsAreThoseWithASlashAndInitializeAndPing() {
         assertEquals(List.of(true, true, true, false),
-                List.of(McpMethods.isMcp("tools/call"), McpMethods.isMcp("initialize"), McpMethods.isMcp("ping"),
-                        McpMethods.isMcp("generate_numbers")));
+                List.of(McpMethod.isMcp("tools/call"), McpMethod.isMcp("initialize"), McpMethod.isMcp("ping"),
+                        McpMethod.isMcp("generate_numbers")));
     }
 }

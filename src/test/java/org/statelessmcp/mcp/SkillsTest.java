@@ -92,11 +92,11 @@ class SkillsTest {
 
     @Test
     void aSkillFileIsReadAsText() {
-        JsonObject params = params("{\"uri\":\"skill://pdf/references/FORMS.md\"}");
-        assertTrue(skills.serves(params));
+        String uri = "skill://pdf/references/FORMS.md";
+        assertTrue(skills.serves(uri));
         assertEquals("{\"contents\":[{\"uri\":\"skill://pdf/references/FORMS.md\",\"mimeType\":\"text/markdown\","
-                + "\"text\":\"# Forms\\n\"}]}", result(skills.read(params)).toString());
-        assertFalse(skills.serves(params("{\"uri\":\"skill://pdf\"}")), "a folder is not read");
+                + "\"text\":\"# Forms\\n\"}]}", result(skills.read(uri)).toString());
+        assertFalse(skills.serves("skill://pdf"), "a folder is not read");
     }
 
     @Test
@@ -112,10 +112,12 @@ class SkillsTest {
     @Test
     void withoutSkillsTheMethodsAreNotFound() {
         Skills empty = new Skills(SkillCatalog.EMPTY, 10);
-        for (String method : List.of("skills/list", "skills/get", "resources/directory/read")) {
-            assertEquals(-32601, failure(empty.answer(method, JsonValue.EMPTY_JSON_OBJECT)).error().code(), method);
+        for (McpMethod method : List.of(McpMethod.SKILLS_LIST, McpMethod.SKILLS_GET,
+                McpMethod.RESOURCES_DIRECTORY_READ)) {
+            assertEquals(-32601, failure(empty.answer(method, JsonValue.EMPTY_JSON_OBJECT)).error().code(),
+                    method.wireName());
         }
-        assertEquals("skill://pdf/SKILL.md", result(skills.answer("skills/get",
+        assertEquals("skill://pdf/SKILL.md", result(skills.answer(McpMethod.SKILLS_GET,
                 params("{\"uri\":\"skill://pdf/SKILL.md\"}"))).getJsonObject("skill").getString("uri"));
     }
 }
