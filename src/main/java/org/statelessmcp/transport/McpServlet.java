@@ -26,7 +26,7 @@ import org.statelessmcp.security.AccessGate;
 
 /**
  * {@code POST /mcp}: reads the body with blocking I/O under the size limit, parses it as JSON-RPC and hands it to
- * a {@link JsonRpcExchange}. Every other HTTP method is refused with 405. Nothing thrown below reaches the
+ * a {@link DialectRouter}. Every other HTTP method is refused with 405. Nothing thrown below reaches the
  * container's error page: the client gets a JSON error and the log gets the detail.
  *
  * <p>Every request gets its {@link RequestIds id} and its {@link Exchange} here rather than in a filter: a filter
@@ -43,7 +43,7 @@ public class McpServlet extends HttpServlet {
     @Inject
     transient JsonRpcParser parser;
     @Inject
-    transient JsonRpcExchange exchange;
+    transient DialectRouter exchange;
     @Inject
     transient Masking masking;
     @Inject

@@ -41,10 +41,10 @@ class OriginGuardTest {
 
     @Test
     void acceptHeaderNamingEventStreamsOrAWildcardAdmitsSse() {
-        assertTrue(McpExchange.accepts("application/json, text/event-stream", "text/event-stream"));
-        assertTrue(McpExchange.accepts("*/*", "text/event-stream"));
-        assertFalse(McpExchange.accepts("application/json", "text/event-stream"));
-        assertFalse(McpExchange.accepts(null, "text/event-stream"));
+        assertTrue(McpHttp.accepts("application/json, text/event-stream", "text/event-stream"));
+        assertTrue(McpHttp.accepts("*/*", "text/event-stream"));
+        assertFalse(McpHttp.accepts("application/json", "text/event-stream"));
+        assertFalse(McpHttp.accepts(null, "text/event-stream"));
     }
 
     @Test

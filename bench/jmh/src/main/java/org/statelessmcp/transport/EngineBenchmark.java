@@ -119,7 +119,7 @@ public class EngineBenchmark {
         return (JsonRpcRequest) ((ParsedBody.Single) parser.parse(body, body.length)).message();
     }
 
-    /** A plain-dialect call as {@code JsonRpcExchange} makes it. */
+    /** A plain-dialect call as {@code DialectRouter} makes it. */
     private Outcome seed(JsonRpcRequest call) {
         ToolHandle tool = registry.find(call.method());
         return executor.start(tool, call.params(), CallContext.quiet(call.id(), Caller.ANONYMOUS)).outcome()

@@ -1,4 +1,4 @@
-package org.statelessmcp.transport;
+package org.statelessmcp.plain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.statelessmcp.transport;
+package org.statelessmcp.plain;
 
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -16,25 +16,29 @@ import org.statelessmcp.protocol.JsonStrings;
  * messages
  * at {@code info} and above are {@code {"type":"log","level":…,"logger":…,"data":…}}.
  */
-final class PlainChannel implements ClientChannel {
+public final class PlainChannel implements ClientChannel {
+
+    /** The media type of a stream of JSON lines, which a client names to get progress lines. */
+    public static final String NDJSON = "application/x-ndjson";
+
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JsonValue token;
     private final ChunkSink lines;
 
-    PlainChannel(JsonValue requestId, ChunkSink lines) {
+    public PlainChannel(JsonValue requestId, ChunkSink lines) {
         this.token = requestId;
         this.lines = lines;
     }
 
     /** Whether the request names NDJSON itself among what it accepts: a wildcard does not ask for progress lines. */
-    static boolean asked(String accept) {
+    public static boolean asked(String accept) {
         if (accept == null) {
             return false;
         }
         for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
-            if (range.split(";")[0].trim().equals(JsonRpcExchange.NDJSON)) {
+            if (range.split(";")[0].trim().equals(NDJSON)) {
                 return true;
             }
         }

@@ -33,7 +33,7 @@ import org.statelessmcp.registry.ToolRegistry;
  * envelope, version or missing capability, 404 for an unknown method.
  */
 @ApplicationScoped
-public class McpExchange {
+public class McpHttp {
 
     static final String EVENT_STREAM = "text/event-stream";
 
@@ -44,7 +44,7 @@ public class McpExchange {
     private final Map<String, List<ParamHeader>> paramHeaders;
 
     /** For the CDI client proxy only. */
-    protected McpExchange() {
+    protected McpHttp() {
         this.server = null;
         this.config = null;
         this.running = null;
@@ -52,7 +52,7 @@ public class McpExchange {
     }
 
     @Inject
-    public McpExchange(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry) {
+    public McpHttp(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry) {
         this.server = server;
         this.config = config;
         this.running = running;
@@ -117,7 +117,7 @@ public class McpExchange {
         }
         PendingAnswer pending = server.handle(call, context, NotificationSink.NONE);
         AsyncResponseWriter later = Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout,
-                config.streamBufferSize(), context.stateless() ? McpExchange::statelessStatus : outcome -> 200,
+                config.streamBufferSize(), context.stateless() ? McpHttp::statelessStatus : outcome -> 200,
                 request, response);
         if (later != null) {
             running.track(RunningCalls.Key.of(request, call.id()), () -> {

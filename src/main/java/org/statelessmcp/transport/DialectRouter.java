@@ -23,6 +23,7 @@ import org.statelessmcp.mcp.McpVersions;
 import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.mcp.NotificationSink;
 import org.statelessmcp.operations.LogContext;
+import org.statelessmcp.plain.PlainChannel;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
@@ -38,31 +39,29 @@ import org.statelessmcp.security.RequestCaller;
 import org.statelessmcp.security.ToolRoles;
 
 /**
- * Answers a parsed JSON-RPC body. MCP methods go to {@link McpExchange}; every other method is a tool name in the
+ * Answers a parsed JSON-RPC body. MCP methods go to {@link McpHttp}; every other method is a tool name in the
  * seed dialect. A call that ends while the request thread still holds it is answered with a direct blocking
  * write; a call that waits (a streaming tool, a {@code CompletionStage}) makes the request asynchronous and is
  * answered through an {@link AsyncResponseWriter}, holding no thread meanwhile.
  */
 @ApplicationScoped
-public class JsonRpcExchange {
-
-    static final String NDJSON = "application/x-ndjson";
+public class DialectRouter {
 
     private final ToolRegistry registry;
     private final ToolExecutor executor;
-    private final McpExchange mcp;
+    private final McpHttp mcp;
     private final McpServer mcpServer;
     private final SmcpConfig config;
     private final ToolAccess access;
     private final RateLimiter limiter;
 
     /** For the CDI client proxy only. */
-    protected JsonRpcExchange() {
+    protected DialectRouter() {
         this(null, null, null, null, null, null, null);
     }
 
     @Inject
-    public JsonRpcExchange(ToolRegistry registry, ToolExecutor executor, McpExchange mcp, McpServer mcpServer,
+    public DialectRouter(ToolRegistry registry, ToolExecutor executor, McpHttp mcp, McpServer mcpServer,
                            SmcpConfig config, ToolRoles access, RateLimiter limiter) {
         this.registry = registry;
         this.access = access;
@@ -89,7 +88,7 @@ public class JsonRpcExchange {
                 // a client's answer to a request a tool sent it; acknowledged whether or not a call still waits
                 mcpServer.answer(answer);
                 HttpResponses.noContent(response, 202);
-            } else if (McpExchange.claims((JsonRpcRequest) message, request)) {
+            } else if (McpHttp.claims((JsonRpcRequest) message, request)) {
                 JsonRpcRequest call = (JsonRpcRequest) message;
                 describe(request, call.method(), McpMethod.TOOLS_CALL.wireName().equals(call.method())
                         ? McpMethod.TOOLS_CALL.target(call.params()) : null);
@@ -120,7 +119,7 @@ public class JsonRpcExchange {
         boolean streams = tool.descriptor().streaming()
                 || (tool.descriptor().notifies() && PlainChannel.asked(request.getHeader("Accept")));
         if (streams && !call.isNotification()) {
-            AsyncResponseWriter writer = Replies.stream(request, response, timeout, NDJSON,
+            AsyncResponseWriter writer = Replies.stream(request, response, timeout, PlainChannel.NDJSON,
                     AsyncResponseWriter.Framing.NDJSON, config.streamBufferSize());
             CallControl control = executor.start(tool, call.params(), new CallContext(call.id(), caller,
                     tool.descriptor().streaming() ? writer : ChunkSink.DISCARD, new PlainChannel(call.id(), writer),
