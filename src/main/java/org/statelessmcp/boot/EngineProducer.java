@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.statelessmcp.plain.PlainJsonRpc;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolDescriptor;
@@ -177,6 +178,12 @@ public class EngineProducer implements EngineState {
         }
         server = built;
         return built;
+    }
+
+    @Produces
+    @Singleton
+    PlainJsonRpc plainJsonRpc(ToolRegistry registry, ToolExecutor executor, ToolRoles access) {
+        return new PlainJsonRpc(registry, executor, access);
     }
 
     /** Tasks live in the distributed cache when there is one, so that every instance can answer for them. */

@@ -8,51 +8,42 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.dispatch.CallContext;
-import org.statelessmcp.dispatch.CallControl;
-import org.statelessmcp.dispatch.ChunkSink;
-import org.statelessmcp.dispatch.ClientRequests;
-import org.statelessmcp.dispatch.ToolResultJson;
-import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.McpVersions;
-import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.mcp.NotificationSink;
+import org.statelessmcp.mcp.RequestContext;
 import org.statelessmcp.operations.LogContext;
-import org.statelessmcp.plain.PlainChannel;
 import org.statelessmcp.operations.SmcpConfig;
+import org.statelessmcp.plain.Batch;
+import org.statelessmcp.plain.PlainJsonRpc;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.protocol.ParsedBody;
-import org.statelessmcp.registry.ToolHandle;
 import org.statelessmcp.registry.ToolRegistry;
-import org.statelessmcp.api.Caller;
-import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.security.RateLimiter;
 import org.statelessmcp.security.RequestCaller;
-import org.statelessmcp.security.ToolRoles;
 
 /**
- * Answers a parsed JSON-RPC body. MCP methods go to {@link McpHttp}; every other method is a tool name in the
- * seed dialect. A call that ends while the request thread still holds it is answered with a direct blocking
- * write; a call that waits (a streaming tool, a {@code CompletionStage}) makes the request asynchronous and is
- * answered through an {@link AsyncResponseWriter}, holding no thread meanwhile.
+ * Answers a parsed JSON-RPC body: counts it against the rate limits, tells the two dialects apart and hands each
+ * request to its own, {@link McpHttp} for MCP and {@link PlainHttp} for plain JSON-RPC, where every other method is
+ * a tool's name. A batch may mix both. A call that ends while the request thread still holds it is answered with a
+ * direct blocking write; a call that waits (a streaming tool, a {@code CompletionStage}) makes the request
+ * asynchronous and is answered through an {@link AsyncResponseWriter}, holding no thread meanwhile.
  */
 @ApplicationScoped
 public class DialectRouter {
 
     private final ToolRegistry registry;
-    private final ToolExecutor executor;
     private final McpHttp mcp;
+    private final PlainHttp plainHttp;
+    private final PlainJsonRpc plain;
     private final McpServer mcpServer;
     private final SmcpConfig config;
-    private final ToolAccess access;
     private final RateLimiter limiter;
 
     /** For the CDI client proxy only. */
@@ -61,15 +52,15 @@ public class DialectRouter {
     }
 
     @Inject
-    public DialectRouter(ToolRegistry registry, ToolExecutor executor, McpHttp mcp, McpServer mcpServer,
-                           SmcpConfig config, ToolRoles access, RateLimiter limiter) {
+    public DialectRouter(ToolRegistry registry, McpHttp mcp, PlainHttp plainHttp, PlainJsonRpc plain,
+                         McpServer mcpServer, SmcpConfig config, RateLimiter limiter) {
         this.registry = registry;
-        this.access = access;
-        this.limiter = limiter;
-        this.executor = executor;
         this.mcp = mcp;
+        this.plainHttp = plainHttp;
+        this.plain = plain;
         this.mcpServer = mcpServer;
         this.config = config;
+        this.limiter = limiter;
     }
 
     void answer(ParsedBody body, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -96,45 +87,9 @@ public class DialectRouter {
             } else {
                 JsonRpcRequest call = (JsonRpcRequest) message;
                 describe(request, call.method(), call.method());
-                answerTool(call, request, response);
+                plainHttp.answer(call, request, response);
             }
         }
-    }
-
-    private void answerTool(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        ToolHandle tool = registry.find(call.method());
-        Caller caller = RequestCaller.of(request);
-        if (tool == null || !access.permits(tool.descriptor(), caller)) {
-            if (call.isNotification()) {
-                HttpResponses.noContent(response, 202);
-            } else {
-                HttpResponses.json(response, 200, JsonRpcWriter.error(call.id(), tool == null
-                        ? JsonRpcError.methodNotFound(call.method()) : JsonRpcError.forbidden(call.method())));
-            }
-            return;
-        }
-        long timeout = tool.descriptor().timeoutSeconds();
-        String name = tool.descriptor().name();
-        boolean streams = tool.descriptor().streaming()
-                || (tool.descriptor().notifies() && PlainChannel.asked(request.getHeader("Accept")));
-        if (streams && !call.isNotification()) {
-            AsyncResponseWriter writer = Replies.stream(request, response, timeout, PlainChannel.NDJSON,
-                    AsyncResponseWriter.Framing.NDJSON, config.streamBufferSize());
-            CallControl control = executor.start(tool, call.params(), new CallContext(call.id(), caller,
-                    tool.descriptor().streaming() ? writer : ChunkSink.DISCARD, new PlainChannel(call.id(), writer),
-                    ClientRequests.NONE));
-            writer.onClientGone(control::abandon);
-            control.outcome().thenAccept(result -> {
-                if (!(result instanceof Outcome.Abandoned)) {
-                    writer.finishWith(Replies.render(call.id(), ToolResultJson.plain(result, name)));
-                }
-            });
-            return;
-        }
-        CallControl control = executor.start(tool, call.params(), CallContext.quiet(call.id(), caller));
-        Replies.answer(call.id(), control.outcome().thenApply(result -> ToolResultJson.plain(result, name)),
-                control::abandon, timeout, config.streamBufferSize(), outcome -> 200, request, response);
     }
 
     /**
@@ -186,59 +141,16 @@ public class DialectRouter {
         describe(request, "batch", null);
         String version = request.getHeader(McpEnvelope.PROTOCOL_VERSION);
         if (version != null && !McpVersions.ASSUMED_WITHOUT_HEADER.equals(version.strip())) {
-            // seed clients send no MCP header; of MCP's revisions only 2025-03-26 has batches
+            // plain JSON-RPC clients send no MCP header; of MCP's revisions only 2025-03-26 has batches
             HttpResponses.json(response, 400, JsonRpcWriter.error(null, JsonRpcError.invalidRequest(
                     "batches are part of MCP 2025-03-26 only, not of " + version.strip())));
             return;
         }
         Caller caller = RequestCaller.of(request);
-        RequestContext context = RequestContext.handshake(McpVersions.ASSUMED_WITHOUT_HEADER, caller);
-        List<Pending> answers = new ArrayList<>(messages.size());
-        List<Runnable> abandons = new ArrayList<>();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
-        long longestTimeout = 0;
-        for (JsonRpcMessage message : messages) {
-            if (message instanceof JsonRpcMessage.Invalid invalid) {
-                answers.add(new Pending(invalid.id(), CompletableFuture.completedFuture(
-                        new Outcome.Failure(invalid.error()))));
-                continue;
-            }
-            if (message instanceof JsonRpcMessage.Response answer) {
-                mcpServer.answer(answer);
-                continue;
-            }
-            JsonRpcRequest call = (JsonRpcRequest) message;
-            CompletableFuture<Outcome> outcome;
-            if (McpMethod.isMcp(call.method())) {
-                PendingAnswer pending = mcpServer.handle(call, context, NotificationSink.NONE);
-                outcome = pending.outcome();
-                abandons.add(pending.abandon());
-                longestTimeout = Math.max(longestTimeout, config.maxToolTimeout());
-            } else {
-                ToolHandle tool = registry.find(call.method());
-                if (tool == null) {
-                    outcome = CompletableFuture.completedFuture(
-                            new Outcome.Failure(JsonRpcError.methodNotFound(call.method())));
-                } else if (!access.permits(tool.descriptor(), caller)) {
-                    outcome = CompletableFuture.completedFuture(
-                            new Outcome.Failure(JsonRpcError.forbidden(call.method())));
-                } else {
-                    // inside a batch the answer is one array: a streaming tool's chunks have nowhere to go
-                    CallControl control = executor.start(tool, call.params(), CallContext.quiet(call.id(), caller));
-                    abandons.add(control::abandon);
-                    longestTimeout = Math.max(longestTimeout, tool.descriptor().timeoutSeconds());
-                    String name = tool.descriptor().name();
-                    outcome = control.outcome().thenApply(result -> ToolResultJson.plain(result, name));
-                }
-            }
-            outcomes.add(outcome);
-            if (!call.isNotification() && !(McpMethod.isMcp(call.method())
-                    && McpMethod.isNotification(call.method()))) {
-                answers.add(new Pending(call.id(), outcome));
-            }
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
-        if (all.isDone()) {
+        Batch batch = plain.batch(messages, caller, new McpMembers(RequestContext.handshake(
+                McpVersions.ASSUMED_WITHOUT_HEADER, caller)));
+        List<Batch.Answer> answers = batch.answers();
+        if (batch.done().isDone()) {
             if (answers.isEmpty()) {
                 HttpResponses.noContent(response, 202);
             } else {
@@ -246,10 +158,10 @@ public class DialectRouter {
             }
             return;
         }
-        AsyncResponseWriter writer = Replies.goAsync(request, longestTimeout, HttpResponses.JSON,
+        AsyncResponseWriter writer = Replies.goAsync(request, batch.timeoutSeconds(), HttpResponses.JSON,
                 AsyncResponseWriter.Framing.NDJSON, config.streamBufferSize());
-        writer.onClientGone(() -> abandons.forEach(Runnable::run));
-        all.thenRun(() -> {
+        writer.onClientGone(batch::abandon);
+        batch.done().thenRun(() -> {
             if (answers.isEmpty()) {
                 ((HttpServletResponse) request.getAsyncContext().getResponse()).setStatus(202);
                 writer.finish(null);
@@ -259,12 +171,44 @@ public class DialectRouter {
         });
     }
 
-    private record Pending(JsonValue id, CompletableFuture<Outcome> outcome) {
+    /** A batch's MCP requests, answered as a 2025-03-26 client's, the only MCP revision with batches. */
+    private final class McpMembers implements Batch.McpMembers {
+
+        private final RequestContext context;
+
+        McpMembers(RequestContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public boolean claims(JsonRpcRequest call) {
+            return McpMethod.isMcp(call.method());
+        }
+
+        @Override
+        public PendingAnswer handle(JsonRpcRequest call) {
+            return mcpServer.handle(call, context, NotificationSink.NONE);
+        }
+
+        @Override
+        public boolean answered(JsonRpcRequest call) {
+            return !McpMethod.isNotification(call.method());
+        }
+
+        @Override
+        public long timeoutSeconds() {
+            return config.maxToolTimeout();
+        }
+
+        @Override
+        public void answer(JsonRpcMessage.Response response) {
+            mcpServer.answer(response);
+        }
     }
 
-    private static String batchBody(List<Pending> answers) {
+    private static String batchBody(List<Batch.Answer> answers) {
         StringBuilder body = new StringBuilder().append('[');
-        for (Pending answer : answers) {
+        for (Batch.Answer answer : answers) {
             if (body.length() > 1) {
                 body.append(',');
             }
