@@ -16,5 +16,7 @@
  *   <li>{@link org.statelessmcp.api.TaskSupport} and {@link org.statelessmcp.api.TaskHandoff} let a long call run
  *       as an MCP task.</li>
  * </ul>
+ *
+ * <p>May use nothing else of stateless-mcp.
  */
 package org.statelessmcp.api;

@@ -1,6 +1,7 @@
 /**
  * Shared state: the few values every instance of a cluster must see alike (rate-limit windows, relayed client
- * answers, MCP tasks), kept in the distributed cache the application server offers — never in a store of stateless-mcp's own.
+ * answers, MCP tasks), kept in the distributed cache the application server offers — never in a store of
+ * stateless-mcp's own.
  *
  * <ul>
  *   <li>{@link org.statelessmcp.cluster.SharedStoreDiscovery} finds what the server offers, once, and says so;</li>
@@ -12,7 +13,8 @@
  *       without a distributed cache.</li>
  * </ul>
  *
- * Keys and values are strings and longs only, so that no class of this WAR has to be known to another member. This
- * package depends on nothing else of stateless-mcp.
+ * Keys and values are strings and longs only, so that no class of this WAR has to be known to another member.
+ *
+ * <p>May use nothing else of stateless-mcp.
  */
 package org.statelessmcp.cluster;

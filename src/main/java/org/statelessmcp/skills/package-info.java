@@ -7,5 +7,8 @@
  * META-INF/skills/pdf-processing/references/FORMS.md
  * </pre>
  * is served as {@code skill://pdf-processing/SKILL.md} and {@code skill://pdf-processing/references/FORMS.md}.
+ * The {@code mcp} package serves them.
+ *
+ * <p>May use {@code protocol}.
  */
 package org.statelessmcp.skills;
