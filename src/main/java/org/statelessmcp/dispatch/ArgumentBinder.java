@@ -7,7 +7,7 @@ import jakarta.json.bind.Jsonb;
 import java.util.List;
 import java.util.function.Function;
 import org.statelessmcp.registry.InvalidArgumentException;
-import org.statelessmcp.registry.Parameter;
+import org.statelessmcp.registry.ParameterSource;
 import org.statelessmcp.registry.ToolDescriptor;
 
 /**
@@ -27,9 +27,9 @@ public final class ArgumentBinder {
      * @param jsonb binds structured arguments once they are checked
      * @throws InvalidArgumentException describing the first problem
      */
-    public static Object[] bind(ToolDescriptor tool, JsonValue params, Function<Parameter, Object> supplied,
+    public static Object[] bind(ToolDescriptor tool, JsonValue params, Function<ParameterSource, Object> supplied,
                                 Jsonb jsonb) {
-        List<Parameter> parameters = tool.parameters();
+        List<ParameterSource> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         JsonObject named = params instanceof JsonObject object ? object : null;
         JsonArray positional = params instanceof JsonArray array ? array : null;
@@ -41,8 +41,8 @@ public final class ArgumentBinder {
         }
         int argumentCount = 0;
         for (int i = 0; i < values.length; i++) {
-            Parameter parameter = parameters.get(i);
-            if (parameter instanceof Parameter.Argument argument) {
+            ParameterSource parameter = parameters.get(i);
+            if (parameter instanceof ParameterSource.Argument argument) {
                 JsonValue value = named != null ? named.get(argument.name())
                         : positional != null && argumentCount < positional.size() ? positional.get(argumentCount)
                         : null;
@@ -73,7 +73,7 @@ public final class ArgumentBinder {
         return arguments;
     }
 
-    private static Object value(Parameter.Argument argument, JsonValue value, Jsonb jsonb) {
+    private static Object value(ParameterSource.Argument argument, JsonValue value, Jsonb jsonb) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (argument.required()) {
                 throw new InvalidArgumentException("missing required argument '" + argument.name() + "' ("
@@ -87,8 +87,8 @@ public final class ArgumentBinder {
     private static void refuseUnknownNames(ToolDescriptor tool, JsonObject named) {
         for (String name : named.keySet()) {
             boolean known = false;
-            for (Parameter parameter : tool.parameters()) {
-                if (parameter instanceof Parameter.Argument argument && argument.name().equals(name)) {
+            for (ParameterSource parameter : tool.parameters()) {
+                if (parameter instanceof ParameterSource.Argument argument && argument.name().equals(name)) {
                     known = true;
                     break;
                 }

@@ -21,7 +21,7 @@ import org.statelessmcp.api.TaskHandoff;
 import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.InvalidArgumentException;
-import org.statelessmcp.registry.Parameter;
+import org.statelessmcp.registry.ParameterSource;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolHandle;
 
@@ -97,14 +97,14 @@ public final class ToolExecutor {
     }
 
     /** The value of a parameter the server supplies, made only for the tools that declare it. */
-    private Object supplied(Parameter parameter, ToolHandle tool, CallControl control, CallContext call) {
-        if (parameter instanceof Parameter.EmitterParameter) {
+    private Object supplied(ParameterSource parameter, ToolHandle tool, CallControl control, CallContext call) {
+        if (parameter instanceof ParameterSource.EmitterParameter) {
             return new StreamEmitter(control, call.chunks(), codec, observer);
         }
-        if (parameter instanceof Parameter.ClientRequestParameter) {
+        if (parameter instanceof ParameterSource.ClientRequestParameter) {
             return new ClientAsk(control, call.requests(), codec.jsonb());
         }
-        Class<?> type = ((Parameter.ContextParameter) parameter).type();
+        Class<?> type = ((ParameterSource.ContextParameter) parameter).type();
         if (type == Progress.class) {
             return new ProgressReports(control, call.channel());
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -107,10 +108,10 @@ public class FeatureExtension implements Extension {
             throw problem(source, "a prompt returns String, PromptMessage or List<PromptMessage>");
         }
         List<Features.PromptParameter> arguments = new ArrayList<>();
-        java.lang.reflect.Parameter[] parameters = method.getParameters();
+        Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             PromptArg arg = annotated.getParameters().get(i).getAnnotation(PromptArg.class);
-            if (Parameter.ClientRequestParameter.isClientRequestType(parameters[i].getType())) {
+            if (ParameterSource.ClientRequestParameter.isClientRequestType(parameters[i].getType())) {
                 arguments.add(new Features.ClientInputParameter(parameters[i].getType()));
                 continue;
             }
@@ -145,7 +146,7 @@ public class FeatureExtension implements Extension {
         contentsType(method, source);
         UriTemplate uriTemplate = new UriTemplate(template.uriTemplate());
         List<String> bound = new ArrayList<>();
-        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+        for (Parameter parameter : method.getParameters()) {
             String name = name(parameter, null, source);
             if (parameter.getType() != String.class || !uriTemplate.variables().contains(name)) {
                 throw problem(source, "parameter " + name + " must be a String named after a variable of "
@@ -167,7 +168,7 @@ public class FeatureExtension implements Extension {
         return Tool.ELEMENT_NAME.equals(declared) ? method.getName() : declared;
     }
 
-    private static String name(java.lang.reflect.Parameter parameter, String declared, String source) {
+    private static String name(Parameter parameter, String declared, String source) {
         if (declared != null && !Tool.ELEMENT_NAME.equals(declared)) {
             return declared;
         }

@@ -73,7 +73,7 @@ final class HandWrittenSchema {
      * What is wrong with the method's named parameters under a hand-written schema: each must be one of its
      * properties, and what {@code @ToolArg} would add to a derived schema must be written in this one.
      */
-    static List<String> parameterProblems(JsonObject schema, List<Parameter> parameters, ToolArg[] toolArgs) {
+    static List<String> parameterProblems(JsonObject schema, List<ParameterSource> parameters, ToolArg[] toolArgs) {
         List<String> problems = new ArrayList<>();
         JsonObject properties = schema.get("properties") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
         for (ToolArg arg : toolArgs) {
@@ -83,8 +83,8 @@ final class HandWrittenSchema {
                 break;
             }
         }
-        for (Parameter parameter : parameters) {
-            if (parameter instanceof Parameter.Argument argument && !properties.containsKey(argument.name())) {
+        for (ParameterSource parameter : parameters) {
+            if (parameter instanceof ParameterSource.Argument argument && !properties.containsKey(argument.name())) {
                 problems.add("parameter '" + argument.name() + "' is not one of the inputSchema's properties "
                         + properties.keySet());
             }

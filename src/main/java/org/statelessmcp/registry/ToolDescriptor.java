@@ -34,7 +34,7 @@ import org.statelessmcp.schema.JsonSchema;
  */
 public record ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                              Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
-                             List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
+                             List<ParameterSource> parameters, boolean async, boolean interactive, boolean notifies,
                              boolean cancellable,
                              String source, Set<String> rolesAllowed, TaskSupport taskSupport,
                              JsonSchema argumentSchema) {
@@ -48,7 +48,7 @@ public record ToolDescriptor(String name, String title, String description, bool
     /** A tool whose input schema is derived from its parameters. */
     public ToolDescriptor(String name, String title, String description, boolean streaming, long timeoutSeconds,
                           Tool.Annotations hints, JsonObject inputSchema, JsonObject outputSchema,
-                          List<Parameter> parameters, boolean async, boolean interactive, boolean notifies,
+                          List<ParameterSource> parameters, boolean async, boolean interactive, boolean notifies,
                           boolean cancellable, String source, Set<String> rolesAllowed, TaskSupport taskSupport) {
         this(name, title, description, streaming, timeoutSeconds, hints, inputSchema, outputSchema, parameters, async,
                 interactive, notifies, cancellable, source, rolesAllowed, taskSupport, null);
@@ -61,6 +61,6 @@ public record ToolDescriptor(String name, String title, String description, bool
 
     /** Whether the tool chooses when its call becomes a task, through a {@code TaskHandoff}. */
     public boolean handsOff() {
-        return parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.TaskHandoff.class));
+        return parameters.contains(new ParameterSource.ContextParameter(org.statelessmcp.api.TaskHandoff.class));
     }
 }

@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.statelessmcp.api.Cancellation;
 import org.statelessmcp.api.Emitter;
+import org.statelessmcp.api.TaskHandoff;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolResponse;
@@ -78,31 +81,31 @@ final class ToolFactory {
 
         // a hand-written schema decides what is required; the parameters only bind its properties
         boolean handWritten = !tool.inputSchema().isEmpty();
-        List<Parameter> parameters = new ArrayList<>();
+        List<ParameterSource> parameters = new ArrayList<>();
         JsonObjectBuilder properties = JsonP.createObjectBuilder();
         List<String> required = new ArrayList<>();
         Set<String> argumentNames = new HashSet<>();
         Set<String> headerNames = new HashSet<>();
         int emitters = 0;
-        java.lang.reflect.Parameter[] javaParameters = method.getParameters();
+        Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
-            java.lang.reflect.Parameter javaParameter = javaParameters[i];
+            Parameter javaParameter = javaParameters[i];
             ToolArg toolArg = toolArgs[i];
-            if (Parameter.ClientRequestParameter.isClientRequestType(javaParameter.getType())) {
-                parameters.add(new Parameter.ClientRequestParameter(javaParameter.getType()));
+            if (ParameterSource.ClientRequestParameter.isClientRequestType(javaParameter.getType())) {
+                parameters.add(new ParameterSource.ClientRequestParameter(javaParameter.getType()));
                 continue;
             }
-            if (Parameter.ContextParameter.isContextType(javaParameter.getType())) {
-                parameters.add(new Parameter.ContextParameter(javaParameter.getType()));
+            if (ParameterSource.ContextParameter.isContextType(javaParameter.getType())) {
+                parameters.add(new ParameterSource.ContextParameter(javaParameter.getType()));
                 continue;
             }
             if (Emitter.class.equals(javaParameter.getType())) {
                 emitters++;
-                parameters.add(new Parameter.EmitterParameter());
+                parameters.add(new ParameterSource.EmitterParameter());
                 continue;
             }
             try {
-                Parameter.Argument argument = argument(javaParameter, toolArg, handWritten);
+                ParameterSource.Argument argument = argument(javaParameter, toolArg, handWritten);
                 if (!argumentNames.add(argument.name())) {
                     problems.add("two parameters are named '" + argument.name() + "'");
                 }
@@ -157,22 +160,22 @@ final class ToolFactory {
         ToolDescriptor descriptor = new ToolDescriptor(name, tool.title(), tool.description(), tool.streaming(),
                 timeout, tool.annotations(), handWritten ? argumentSchema.document() : schema.build(),
                 outputSchema(method, async), parameters, async,
-                parameters.stream().anyMatch(Parameter.ClientRequestParameter.class::isInstance),
-                parameters.stream().anyMatch(p -> p instanceof Parameter.ContextParameter c && c.notifies()),
-                parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.Cancellation.class)), source,
+                parameters.stream().anyMatch(ParameterSource.ClientRequestParameter.class::isInstance),
+                parameters.stream().anyMatch(p -> p instanceof ParameterSource.ContextParameter c && c.notifies()),
+                parameters.contains(new ParameterSource.ContextParameter(Cancellation.class)), source,
                 rolesAllowed(method), tool.taskSupport(), argumentSchema);
         return new RegisteredTool(descriptor, handle(method, source), bean);
     }
 
     /** A task has no stream: a streaming tool's chunks would reach nobody, and a hand-off needs a task to become. */
-    private static List<String> taskProblems(Tool tool, List<Parameter> parameters) {
+    private static List<String> taskProblems(Tool tool, List<ParameterSource> parameters) {
         List<String> problems = new ArrayList<>();
         boolean tasks = tool.taskSupport() != org.statelessmcp.api.TaskSupport.FORBIDDEN;
         if (tasks && tool.streaming()) {
             problems.add("a streaming tool cannot run as a task (taskSupport = " + tool.taskSupport()
                     + "): its chunks would reach nobody");
         }
-        if (!tasks && parameters.contains(new Parameter.ContextParameter(org.statelessmcp.api.TaskHandoff.class))) {
+        if (!tasks && parameters.contains(new ParameterSource.ContextParameter(TaskHandoff.class))) {
             problems.add("declares a TaskHandoff but its taskSupport is FORBIDDEN: set OPTIONAL or REQUIRED");
         }
         return problems;
@@ -212,7 +215,7 @@ final class ToolFactory {
         }
     }
 
-    private Parameter.Argument argument(java.lang.reflect.Parameter parameter, ToolArg arg, boolean handWritten) {
+    private ParameterSource.Argument argument(Parameter parameter, ToolArg arg, boolean handWritten) {
         String name;
         if (arg != null && !ToolArg.ELEMENT_NAME.equals(arg.name())) {
             name = arg.name();
@@ -240,7 +243,7 @@ final class ToolFactory {
                         + e.getMessage());
             }
         }
-        return new Parameter.Argument(name, model, required, defaultValue);
+        return new ParameterSource.Argument(name, model, required, defaultValue);
     }
 
     /** A default is JSON when it parses as JSON, otherwise a plain string. */
@@ -252,7 +255,7 @@ final class ToolFactory {
         }
     }
 
-    private static JsonValue argumentSchema(Parameter.Argument argument, ToolArg arg) {
+    private static JsonValue argumentSchema(ParameterSource.Argument argument, ToolArg arg) {
         JsonObjectBuilder schema = JsonP.createObjectBuilder(argument.model().schema());
         if (arg != null && !arg.description().isEmpty()) {
             schema.add("description", arg.description());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.Emitter;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.registry.InvalidArgumentException;
-import org.statelessmcp.registry.Parameter;
+import org.statelessmcp.registry.ParameterSource;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.TypeModel;
 
@@ -54,9 +54,9 @@ class ArgumentBinderTest {
 
     private static final ToolDescriptor TOOL = new ToolDescriptor("greet", "", "", true, 30,
             ToolFactoryAnnotations.defaults(), Json.createObjectBuilder().build(), null, List.of(
-                    new Parameter.Argument("name", TEXT, true, null),
-                    new Parameter.EmitterParameter(),
-                    new Parameter.Argument("greeting", TEXT, false, "hello")),
+                    new ParameterSource.Argument("name", TEXT, true, null),
+                    new ParameterSource.EmitterParameter(),
+                    new ParameterSource.Argument("greeting", TEXT, false, "hello")),
             false, false, false, false, "Test#greet", java.util.Set.of(), null);
 
     private static JsonValue json(String text) {

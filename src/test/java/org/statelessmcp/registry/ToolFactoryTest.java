@@ -149,7 +149,7 @@ public class ToolFactoryTest {
 
     @Test
     void defaultValueIsBoundAtDeployment() {
-        Parameter.Argument b = (Parameter.Argument) describe("add").parameters().get(1);
+        ParameterSource.Argument b = (ParameterSource.Argument) describe("add").parameters().get(1);
         assertFalse(b.required());
         assertEquals(1, b.defaultValue());
     }

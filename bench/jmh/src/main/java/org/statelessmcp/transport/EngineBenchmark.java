@@ -119,7 +119,7 @@ public class EngineBenchmark {
         return (JsonRpcRequest) ((ParsedBody.Single) parser.parse(body, body.length)).message();
     }
 
-    /** A plain-dialect call as {@code DialectRouter} makes it. */
+    /** A plain JSON-RPC call as {@code PlainJsonRpc} and {@code PlainCall} make it, minus the role check. */
     private Outcome seed(JsonRpcRequest call) {
         ToolHandle tool = registry.find(call.method());
         return executor.start(tool, call.params(), CallContext.quiet(call.id(), Caller.ANONYMOUS)).outcome()

@@ -1,7 +1,7 @@
 package org.statelessmcp.registry;
 
 /** Where the value of one parameter of a tool method comes from, decided once at deployment. */
-public sealed interface Parameter {
+public sealed interface ParameterSource {
 
     /**
      * A named argument from {@code params}.
@@ -11,18 +11,18 @@ public sealed interface Parameter {
      * @param required whether a call must supply it
      * @param defaultValue the bound value used when it is missing (already converted), or the model's absent value
      */
-    record Argument(String name, TypeModel model, boolean required, Object defaultValue) implements Parameter {
+    record Argument(String name, TypeModel model, boolean required, Object defaultValue) implements ParameterSource {
     }
 
     /** The {@link org.statelessmcp.api.Emitter} of the current call. */
-    record EmitterParameter() implements Parameter {
+    record EmitterParameter() implements ParameterSource {
     }
 
     /**
      * A way to ask the client during the call: {@link org.statelessmcp.api.ClientInput},
      * {@link org.statelessmcp.api.Elicitation} or {@link org.statelessmcp.api.Sampling}.
      */
-    record ClientRequestParameter(Class<?> type) implements Parameter {
+    record ClientRequestParameter(Class<?> type) implements ParameterSource {
 
         public static boolean isClientRequestType(Class<?> type) {
             return type == org.statelessmcp.api.ClientInput.class || type == org.statelessmcp.api.Elicitation.class
@@ -36,7 +36,7 @@ public sealed interface Parameter {
      * {@link org.statelessmcp.api.RequestId}, {@link org.statelessmcp.api.Caller} or
      * {@link org.statelessmcp.api.TaskHandoff}.
      */
-    record ContextParameter(Class<?> type) implements Parameter {
+    record ContextParameter(Class<?> type) implements ParameterSource {
 
         private static final java.util.Set<Class<?>> TYPES = java.util.Set.of(org.statelessmcp.api.Progress.class,
                 org.statelessmcp.api.McpLog.class, org.statelessmcp.api.Cancellation.class,
