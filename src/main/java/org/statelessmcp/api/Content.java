@@ -12,7 +12,7 @@ package org.statelessmcp.api;
  * }
  * }</pre>
  *
- * <p>In the seed JSON-RPC dialect the same values are answered as their MCP JSON form.
+ * <p>In the plain JSON-RPC dialect the same values are answered as their MCP JSON form.
  */
 public sealed interface Content permits TextContent, ImageContent, AudioContent, ResourceLink, EmbeddedResource {
 }

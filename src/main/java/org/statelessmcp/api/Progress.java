@@ -23,9 +23,9 @@ import java.util.Optional;
  * <p><b>How it travels.</b> Over MCP each report is a {@code notifications/progress} on the request's event stream,
  * sent only when the request carries a {@code progressToken} ({@code _meta.progressToken}). In the plain JSON-RPC
  * dialect, when the request accepts {@code application/x-ndjson}, each report is an NDJSON line before the final
- * JSON-RPC line, {@code {"type":"progress","current":…,"total":…,"percentage":…,"message":…}}, as the seed's
- * streaming tools report it. A client that asked for neither gets no report; sending then does nothing, so a tool
- * never needs to check {@link #token()} first.
+ * JSON-RPC line, {@code {"type":"progress","current":…,"total":…,"percentage":…,"message":…}}, as the Python
+ * stateless-mcp's streaming tools report it. A client that asked for neither gets no report; sending then does
+ * nothing, so a tool never needs to check {@link #token()} first.
  *
  * <p>The same interface, builders and method names as Quarkus MCP Server's, without Mutiny: {@code sendAndForget()}
  * and {@code advanceAndForget()} are the calls to use.

@@ -11,7 +11,7 @@ import org.statelessmcp.api.ToolCallException;
  */
 public interface ClientRequests {
 
-    /** For calls whose client cannot be asked: the seed dialect, or an MCP 2025 client that accepts only JSON. */
+    /** For calls whose client cannot be asked: plain JSON-RPC, or an MCP 2025 client that accepts only JSON. */
     ClientRequests NONE = new ClientRequests() {
         @Override
         public boolean supports(String capability) {

@@ -16,9 +16,9 @@ import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolCallException;
 
 /**
- * The seed's example tools, with the same names and arguments so that scripts written for it keep working.
- * Switched off with {@code smcp.examples.enabled=false}. The waiting tools wait on the container's scheduler and
- * hold no thread while they do.
+ * The Python stateless-mcp's example tools, with the same names and arguments so that scripts written for it keep
+ * working. Switched off with {@code smcp.examples.enabled=false}. The waiting tools wait on the container's
+ * scheduler and hold no thread while they do.
  */
 @ApplicationScoped
 public class ExampleTools {

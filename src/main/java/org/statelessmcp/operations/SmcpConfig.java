@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every setting of the server, read once from MicroProfile Config at startup. Defaults live in
- * {@code META-INF/microprofile-config.properties}; any config source overrides them, environment variables
+ * The server's general settings (request limits, stream buffering, the timeout cap, allowed origins, its version),
+ * read once from MicroProfile Config at startup. The others have classes of their own ({@link McpConfig},
+ * {@link TaskConfig}, {@code security.SecurityConfig}) or are read where they are used (logging, metrics). Defaults
+ * live in {@code META-INF/microprofile-config.properties}; any config source overrides them, environment variables
  * included ({@code SMCP_MAX_REQUEST_SIZE} for {@code smcp.max-request-size}).
  */
 @ApplicationScoped

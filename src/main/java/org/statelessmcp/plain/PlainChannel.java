@@ -11,10 +11,9 @@ import org.statelessmcp.protocol.JsonStrings;
 
 /**
  * A running tool's progress reports and log messages in the plain JSON-RPC dialect: NDJSON lines before the final
- * JSON-RPC line, for a client that asked for {@code application/x-ndjson}. Progress has the seed's chunk shape,
- * {@code {"type":"progress","current":…,"total":…,"percentage":…}}, with the message when there is one; log
- * messages
- * at {@code info} and above are {@code {"type":"log","level":…,"logger":…,"data":…}}.
+ * JSON-RPC line, for a client that asked for {@code application/x-ndjson}. Progress has the chunk shape of the Python
+ * stateless-mcp, {@code {"type":"progress","current":…,"total":…,"percentage":…}}, with the message when there is
+ * one; log messages at {@code info} and above are {@code {"type":"log","level":…,"logger":…,"data":…}}.
  */
 public final class PlainChannel implements ClientChannel {
 

@@ -40,8 +40,8 @@ public final class JsonRpcParser {
 
     /**
      * @param maxStringLength the most characters a string (a member name included) may have, as written
-     * @param maxArguments the most arguments one call may pass: members of a tool call's {@code params} (seed
-     *                     dialect) or of {@code params.arguments} ({@code tools/call}, {@code prompts/get})
+     * @param maxArguments the most arguments one call may pass: members of a tool call's {@code params} (plain
+     *                     JSON-RPC) or of {@code params.arguments} ({@code tools/call}, {@code prompts/get})
      */
     public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxArguments) {
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());

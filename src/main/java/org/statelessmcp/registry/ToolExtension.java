@@ -32,7 +32,7 @@ public class ToolExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(ToolExtension.class.getName());
     static final String EXAMPLES_PACKAGE = "org.statelessmcp.examples";
 
-    /** MCP methods without a slash: a tool of that name could never be called in the seed dialect. */
+    /** MCP methods without a slash: a tool of that name could never be called in plain JSON-RPC. */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("initialize", "ping");
 
     private final List<Candidate> candidates = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rate limit in the seed's notation: {@code 100/minute}, at most {@code count} requests in any sliding
- * {@code period}.
+ * A rate limit in the Python stateless-mcp's notation: {@code 100/minute}, at most {@code count} requests in any
+ * sliding {@code period}.
  *
  * @param count how many requests a window admits, at least 1
  * @param period the window's length

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The security settings, read once at startup. The seed's environment variables keep their meaning:
+ * The security settings, read once at startup. The Python stateless-mcp's environment variables keep their meaning:
  * {@code SMCP_AUTH_ENABLED}, {@code SMCP_AUTH_HEADER_NAME}, {@code SMCP_API_KEYS}, {@code SMCP_RATE_LIMIT_ENABLED}
  * and {@code SMCP_DEFAULT_RATE_LIMIT} map to {@code smcp.auth.enabled}, {@code smcp.auth.header-name},
  * {@code smcp.api-keys}, {@code smcp.rate-limit.enabled} and {@code smcp.default-rate-limit}.

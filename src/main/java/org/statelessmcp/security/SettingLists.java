@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads the list and map settings of the security configuration in both forms operators write: MicroProfile
  * Config's comma-separated list ({@code a,b} or {@code name=value,name=value}) and JSON ({@code ["a","b"]} or
- * {@code {"name":"value"}}), the form the seed's {@code SMCP_API_KEYS} used.
+ * {@code {"name":"value"}}), the form the Python stateless-mcp's
+ * {@code SMCP_API_KEYS} used.
  */
 final class SettingLists {
 

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * One HTTP exchange on {@code /mcp}, from the filter's first look to the last byte written: what the metrics and the
- * access log report. It ends exactly once, when a plain request returns or an asynchronous one completes, fails or
- * times out, so that nothing (the active-requests gauge above all) is left counting after any kind of failure.
+ * One HTTP exchange on {@code /mcp}, from {@link McpServlet}'s first look at it to the last byte written: what the
+ * metrics and the access log report. It ends exactly once, when a synchronous request returns or an asynchronous one
+ * completes, fails or times out, so that nothing (the active-requests gauge above all) is left counting after any
+ * kind of failure.
  */
 final class Exchange {
 

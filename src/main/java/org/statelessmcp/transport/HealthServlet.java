@@ -16,8 +16,8 @@ import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**
- * The seed's {@code GET /health}: status, version, tool count and the features in use, for scripts written against
- * it. Probes for orchestrators are MicroProfile Health's own endpoints ({@code /health/live}, ...).
+ * The Python stateless-mcp's {@code GET /health}: status, version, tool count and the features in use, for scripts
+ * written against it. Probes for orchestrators are MicroProfile Health's own endpoints ({@code /health/live}, ...).
  *
  * <p>Registered by {@link Registration} rather than {@code @WebServlet}: Payara installs MicroProfile Health into a
  * WAR at the root context only if that WAR declares no {@code /health} servlet by annotation, and a servlet added

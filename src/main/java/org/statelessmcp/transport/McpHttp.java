@@ -67,8 +67,8 @@ public class McpHttp {
     }
 
     /**
-     * Whether a request is MCP rather than a seed-dialect tool call: an MCP method, or any request carrying MCP's
-     * own headers, which seed clients never send.
+     * Whether a request is MCP rather than a plain JSON-RPC tool call: an MCP method, or any request carrying MCP's
+     * own headers, which plain JSON-RPC clients never send.
      */
     static boolean claims(JsonRpcRequest call, HttpServletRequest request) {
         return McpMethod.isMcp(call.method()) || request.getHeader(McpEnvelope.PROTOCOL_VERSION) != null

@@ -37,7 +37,10 @@ import org.statelessmcp.testkit.McpResponse;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    /** The seed's settings, plus a tool limit low enough to count, and the secret every instance must share. */
+    /**
+     * The Python stateless-mcp's settings, plus a tool limit low enough to count, and the secret every instance must
+     * share.
+     */
     private static final Map<String, String> SETTINGS = Map.of("SMCP_RATE_LIMIT_ENABLED", "true",
             "SMCP_DEFAULT_RATE_LIMIT", "1000/minute", "SMCP_RATE_LIMIT_TOOLS", "echo=10/minute",
             "SMCP_MCP_REQUEST_STATE_SECRET", "a-secret-shared-by-every-instance-0123456789",

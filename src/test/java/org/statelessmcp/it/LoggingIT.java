@@ -34,7 +34,7 @@ class LoggingIT {
     static void callAToolThatLogs() throws Exception {
         try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.productWar().addClass(LoggingTools.class),
                 "logging", Map.of("SMCP_LOG_FORMAT", "json", "SMCP_LOG_LEVEL", "FINE",
-                        // the seed's authentication settings, under their seed names
+                        // the Python stateless-mcp's authentication settings, under their names there
                         "SMCP_AUTH_ENABLED", "true", "SMCP_AUTH_HEADER_NAME", "X-Team-Key",
                         "SMCP_API_KEYS", "[\"" + TEAM_KEY + "\", \"" + HEADER_SECRET + "\"]"))) {
             response = server.kit()
@@ -68,7 +68,7 @@ class LoggingIT {
     }
 
     @Test
-    void theSeedsAuthenticationSettingsAreInForce() {
+    void thePythonServersAuthenticationSettingsAreInForce() {
         assertTrue(OUTPUT.stream().anyMatch(line -> line.contains("Authentication: 2 API key(s), in the X-Team-Key"
                 + " header")), String.join("\n", OUTPUT));
     }

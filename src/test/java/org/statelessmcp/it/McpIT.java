@@ -272,7 +272,7 @@ class McpIT extends DeployedWarTest {
     }
 
     @Test
-    void batchMayMixMcpRequestsAndSeedCalls() {
+    void batchMayMixMcpRequestsAndPlainJsonRpcCalls() {
         JsonArray answers = mcp().header("MCP-Protocol-Version", null).send("[" + kit.id(1).requestBody("ping", null) + ","
                 + kit.id(2).requestBody("add", "[1,2]") + "]").batch();
         assertEquals("{}", answers.getJsonObject(0).getJsonObject("result").toString());

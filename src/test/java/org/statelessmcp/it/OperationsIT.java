@@ -71,7 +71,7 @@ class OperationsIT extends DeployedWarTest {
     }
 
     @Test
-    void seedHealthNamesTheFeaturesInUse() {
+    void getHealthNamesTheFeaturesInUse() {
         JsonObject health = kit.get("health").json();
         assertEquals("healthy", health.getString("status"));
         assertEquals(server.hasMetrics(), health.getJsonObject("features").getBoolean("metrics"), health.toString());

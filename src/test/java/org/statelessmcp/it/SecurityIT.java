@@ -160,7 +160,7 @@ class SecurityIT extends DeployedWarTest {
     }
 
     @Test
-    void aCallerWithoutTheToolsRoleGetsForbiddenInTheSeedDialect() {
+    void aCallerWithoutTheToolsRoleGetsForbiddenInPlainJsonRpc() {
         McpResponse response = kit.apiKey(BOB).call("add", TWO_AND_THREE).assertStatus(200)
                 .assertError(-32011, null).assertNoInternals();
         assertEquals("Forbidden: the caller may not use tool 'add'", response.error().getString("message"));

@@ -69,7 +69,7 @@ enum TargetServer {
         return URI.create("http://127.0.0.1:" + base.getPort() + path);
     }
 
-    /** Whether the WAR's MicroProfile Metrics are exported: {@code features.metrics} of the seed's health. */
+    /** Whether the WAR's MicroProfile Metrics are exported: {@code features.metrics} of {@code GET /health}. */
     boolean hasMetrics() {
         return noMetrics == null;
     }

@@ -17,7 +17,7 @@ class PlainChannelTest {
     private final PlainChannel channel = new PlainChannel(Json.createValue(7), lines::add);
 
     @Test
-    void progressIsTheSeedsChunkWithItsPercentageAndMessage() {
+    void progressIsThePythonServersChunkWithItsPercentageAndMessage() {
         channel.progress(BigDecimal.ONE, BigDecimal.valueOf(3), "row 1");
         assertEquals(List.of("{\"type\":\"progress\",\"current\":1,\"total\":3,\"percentage\":33.3,\"message\":\"row 1\"}"),
                 lines);

@@ -23,7 +23,7 @@ class ApiKeysTest {
     }
 
     @Test
-    void theSeedsJsonListAcceptsEachKey() {
+    void thePythonServersJsonListAcceptsEachKey() {
         ApiKeys keys = ApiKeys.parse("[\"" + KEY + "\", \"" + OTHER + "\"]", "smcp.api-keys");
         assertTrue(keys.match(KEY).isPresent());
         assertTrue(keys.match(OTHER).isPresent());

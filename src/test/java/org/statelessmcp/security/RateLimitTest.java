@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
 
     @Test
-    void theSeedsNotationNamesCountAndPeriod() {
+    void thePythonServersNotationNamesCountAndPeriod() {
         assertEquals(new RateLimit(100, RateLimit.Period.MINUTE), RateLimit.parse("100/minute"));
         assertEquals(new RateLimit(5, RateLimit.Period.SECOND), RateLimit.parse("5/second"));
         assertEquals(new RateLimit(1000, RateLimit.Period.HOUR), RateLimit.parse("1000/hour"));
