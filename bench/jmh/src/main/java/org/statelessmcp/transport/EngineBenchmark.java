@@ -61,7 +61,7 @@ import org.statelessmcp.registry.ToolRegistry;
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 public class EngineBenchmark {
 
-    static final byte[] SEED = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":2,\"b\":3}}"
+    static final byte[] PLAIN = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":2,\"b\":3}}"
             .getBytes(StandardCharsets.UTF_8);
     static final byte[] MCP = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
             + "\"params\":{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}}}").getBytes(StandardCharsets.UTF_8);
@@ -72,7 +72,7 @@ public class EngineBenchmark {
     private ToolExecutor executor;
     private McpServer mcp;
     private RequestContext context;
-    private JsonRpcRequest seedCall;
+    private JsonRpcRequest plainCall;
     private JsonRpcRequest mcpCall;
     private JsonReaderFactory readers;
     private JsonBuilderFactory builders;
@@ -91,7 +91,7 @@ public class EngineBenchmark {
                 60_000, new RequestStates(RequestStates.randomSecret(), 300, Clock.systemUTC()), AnswerRelay.NONE,
                 ToolAccess.OPEN));
         context = RequestContext.handshake("2025-06-18", Caller.ANONYMOUS);
-        seedCall = call(SEED);
+        plainCall = call(PLAIN);
         mcpCall = call(MCP);
         JsonProvider json = JsonProvider.provider();
         readers = json.createReaderFactory(Map.of());
@@ -120,7 +120,7 @@ public class EngineBenchmark {
     }
 
     /** A plain JSON-RPC call as {@code PlainJsonRpc} and {@code PlainCall} make it, minus the role check. */
-    private Outcome seed(JsonRpcRequest call) {
+    private Outcome plain(JsonRpcRequest call) {
         ToolHandle tool = registry.find(call.method());
         return executor.start(tool, call.params(), CallContext.quiet(call.id(), Caller.ANONYMOUS)).outcome()
                 .thenApply(outcome -> ToolResultJson.plain(outcome, tool.descriptor().name())).join();
@@ -128,8 +128,8 @@ public class EngineBenchmark {
 
     @Benchmark
     public byte[] seedAdd() {
-        JsonRpcRequest call = call(SEED);
-        return Replies.render(call.id(), seed(call)).getBytes(StandardCharsets.UTF_8);
+        JsonRpcRequest call = call(PLAIN);
+        return Replies.render(call.id(), plain(call)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark
@@ -141,7 +141,7 @@ public class EngineBenchmark {
 
     @Benchmark
     public ParsedBody parseSeed() {
-        return parser.parse(SEED, SEED.length);
+        return parser.parse(PLAIN, PLAIN.length);
     }
 
     @Benchmark
@@ -151,7 +151,7 @@ public class EngineBenchmark {
 
     @Benchmark
     public String dispatchSeed() {
-        return Replies.render(seedCall.id(), seed(seedCall));
+        return Replies.render(plainCall.id(), plain(plainCall));
     }
 
     @Benchmark
@@ -159,10 +159,10 @@ public class EngineBenchmark {
         return Replies.render(mcpCall.id(), mcp.handle(mcpCall, context, NotificationSink.NONE).outcome().join());
     }
 
-    /** What {@code RawAddServlet} does for the seed request, minus the servlet. */
+    /** What {@code RawAddServlet} does for the plain JSON-RPC request, minus the servlet. */
     @Benchmark
     public byte[] rawSeedAdd() {
-        JsonObject call = read(SEED);
+        JsonObject call = read(PLAIN);
         JsonObject params = call.getJsonObject("params");
         int sum = params.getInt("a") + params.getInt("b");
         return builders.createObjectBuilder().add("jsonrpc", "2.0")
