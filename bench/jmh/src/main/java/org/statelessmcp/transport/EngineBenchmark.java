@@ -6,12 +6,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import org.statelessmcp.cluster.LocalStrings;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.registry.ToolHandle;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,7 +91,9 @@ public class EngineBenchmark {
         FeatureRegistry features = new FeatureRegistry(new FeatureExtension(), null);
         mcp = new McpServer(registry, features, executor, ToolObserver.NONE, new McpServer.Settings("bench", 50, null,
                 60_000, new RequestStates(RequestStates.randomSecret(), 300, Clock.systemUTC()), AnswerRelay.NONE,
-                ToolAccess.OPEN));
+                ToolAccess.OPEN, new McpServer.TaskSettings(new LocalStrings(Duration.ofHours(1), Clock.systemUTC()),
+                        false, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(15), 1 << 20,
+                        Clock.systemUTC())));
         context = RequestContext.handshake("2025-06-18", Caller.ANONYMOUS);
         plainCall = call(PLAIN);
         mcpCall = call(MCP);
