@@ -4,9 +4,9 @@ import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.security.SecurityObserver;
 
 /**
- * What the server counts: exchanges on {@code /mcp} (in flight, sizes), tool calls (by tool and status, durations,
- * streamed chunks) and the requests security refused. {@link #NONE} when metrics are off or the server has no
- * MicroProfile Metrics. Implementations are cheap and thread-safe: they run on the request's threads.
+ * What the server counts: exchanges on {@code /mcp} (in flight, streaming, sizes), tool calls (by tool and status,
+ * durations, streamed chunks) and the requests security refused. {@link #NONE} when metrics are off or the server
+ * has no MicroProfile Metrics. Implementations are cheap and thread-safe: they run on the request's threads.
  */
 public interface Metrics extends ToolObserver, SecurityObserver {
 
@@ -19,5 +19,16 @@ public interface Metrics extends ToolObserver, SecurityObserver {
 
     /** An exchange ended, however it ended: one fewer in flight. */
     default void exchangeEnded(long requestBytes, long responseBytes) {
+    }
+
+    /**
+     * An exchange began streaming its response (NDJSON or Server-Sent Events): one more stream open, until
+     * {@link #streamEnded}, which follows exactly once when the exchange ends, however it ends.
+     */
+    default void streamStarted() {
+    }
+
+    /** A streaming exchange ended: one fewer stream open. */
+    default void streamEnded() {
     }
 }

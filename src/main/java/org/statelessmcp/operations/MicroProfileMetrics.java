@@ -29,6 +29,7 @@ public final class MicroProfileMetrics implements Metrics {
 
     private final MetricRegistry registry;
     private final AtomicLong active = new AtomicLong();
+    private final AtomicLong streams = new AtomicLong();
     private final Histogram requestSizes;
     private final Histogram responseSizes;
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
@@ -46,6 +47,9 @@ public final class MicroProfileMetrics implements Metrics {
                 .build());
         registry.gauge(Metadata.builder().withName("mcp_active_requests")
                 .withDescription("Requests on /mcp in flight").build(), active, AtomicLong::get);
+        registry.gauge(Metadata.builder().withName("mcp_active_streams")
+                .withDescription("Streamed responses on /mcp in flight (NDJSON or Server-Sent Events)").build(),
+                streams, AtomicLong::get);
         registry.gauge(Metadata.builder().withName("mcp_tools_registered")
                 .withDescription("Tools this deployment serves").build(), () -> tools);
         registry.gauge(Metadata.builder().withName("mcp_server_info")
@@ -82,6 +86,16 @@ public final class MicroProfileMetrics implements Metrics {
         active.decrementAndGet();
         requestSizes.update(requestBytes);
         responseSizes.update(responseBytes);
+    }
+
+    @Override
+    public void streamStarted() {
+        streams.incrementAndGet();
+    }
+
+    @Override
+    public void streamEnded() {
+        streams.decrementAndGet();
     }
 
     @Override

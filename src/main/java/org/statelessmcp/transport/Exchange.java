@@ -22,17 +22,20 @@ final class Exchange {
     private final String id;
     private final long startedNanos = System.nanoTime();
     private final Consumer<Exchange> onEnd;
+    private final Runnable onStream;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicLong responseBytes = new AtomicLong();
     private volatile long requestBytes;
     private volatile boolean async;
+    private volatile boolean streamed;
     private volatile int status;
     private volatile String method = "-";
     private volatile String tool = "";
 
-    Exchange(String id, Consumer<Exchange> onEnd) {
+    Exchange(String id, Consumer<Exchange> onEnd, Runnable onStream) {
         this.id = id;
         this.onEnd = onEnd;
+        this.onStream = onStream;
     }
 
     /** The exchange of {@code request}, or {@code null} outside {@code /mcp}. */
@@ -80,6 +83,22 @@ final class Exchange {
     void describe(String method, String tool) {
         this.method = method;
         this.tool = tool == null ? "" : tool;
+    }
+
+    /**
+     * The response is about to stream (before the request goes asynchronous, so the exchange cannot have ended):
+     * told once, however many times it is called.
+     */
+    void streaming() {
+        if (!streamed) {
+            streamed = true;
+            onStream.run();
+        }
+    }
+
+    /** Whether the response streamed: the end of such an exchange closes a stream too. */
+    boolean streamed() {
+        return streamed;
     }
 
     boolean isAsync() {

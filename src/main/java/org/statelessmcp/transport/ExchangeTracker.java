@@ -7,7 +7,7 @@ import org.statelessmcp.operations.AccessLog;
 import org.statelessmcp.operations.Metrics;
 
 /**
- * Follows each exchange on {@code /mcp}: counted while it is in flight, measured, and given one access-log line when
+ * Follows each exchange on {@code /mcp}: counted while it is in flight (and while it streams), measured, and given one access-log line when
  * it ends, however it ends.
  */
 final class ExchangeTracker {
@@ -22,7 +22,7 @@ final class ExchangeTracker {
 
     /** The exchange of {@code request}, now in flight; {@link Exchange#of} finds it from here on. */
     Exchange start(HttpServletRequest request, String id) {
-        Exchange exchange = new Exchange(id, this::ended);
+        Exchange exchange = new Exchange(id, this::ended, metrics::streamStarted);
         request.setAttribute(Exchange.ATTRIBUTE, exchange);
         metrics.exchangeStarted();
         return exchange;
@@ -34,6 +34,9 @@ final class ExchangeTracker {
     }
 
     private void ended(Exchange exchange) {
+        if (exchange.streamed()) {
+            metrics.streamEnded();
+        }
         metrics.exchangeEnded(exchange.requestBytes(), exchange.responseBytes());
         accessLog.exchange(exchange.id(), exchange.method(), exchange.tool(), exchange.status(),
                 exchange.elapsedNanos(), exchange.requestBytes(), exchange.responseBytes());

@@ -89,6 +89,10 @@ final class Replies {
         response.setContentType(contentType);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
+        Exchange exchange = Exchange.of(request);
+        if (exchange != null) {
+            exchange.streaming();
+        }
         AsyncContext context = request.startAsync();
         context.setTimeout(timeoutSeconds * 1000 + ASYNC_GRACE_MILLIS);
         response.flushBuffer();

@@ -46,6 +46,18 @@ class OperationsIT extends DeployedWarTest {
         return value(samples, "mcp_requests_total{status=\"" + status + "\",tool=\"" + tool + "\"}");
     }
 
+    /** A duration bucket of {@code tool}, whatever way the exporter writes its bound ({@code 5.0}, {@code 5}). */
+    private static double bucket(Map<String, Double> samples, String tool, double le) {
+        return samples.entrySet().stream()
+                .filter(sample -> sample.getKey().startsWith("mcp_request_duration_seconds_bucket{")
+                        && sample.getKey().contains(",tool=\"" + tool + "\"}"))
+                .filter(sample -> {
+                    String bound = sample.getKey().replaceFirst(".*le=\"([^\"]*)\".*", "$1");
+                    return bound.equals("+Inf") ? le == Double.POSITIVE_INFINITY : Double.parseDouble(bound) == le;
+                })
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(0.0);
+    }
+
     @Test
     void startedProbeIsUpOnceDeployed() {
         McpResponse response = probe("started");
@@ -92,15 +104,19 @@ class OperationsIT extends DeployedWarTest {
             for (String line = reader.readLine(); line != null && !line.startsWith("{"); line = reader.readLine()) {
                 // headers, then the first chunk
             }
+            Map<String, Double> streaming = metrics();
+            assertTrue(value(streaming, "mcp_active_streams") >= 1, "a stream open: " + streaming);
         }
         Map<String, Double> after = metrics();
         for (int attempt = 0; attempt < 100 && (value(after, "mcp_active_requests") != 0
+                || value(after, "mcp_active_streams") != 0
                 || calls(after, "generate_numbers", "cancelled") == calls(before, "generate_numbers", "cancelled"));
                 attempt++) {
             Thread.sleep(100);
             after = metrics();
         }
         assertEquals(0.0, after.get("mcp_active_requests"), "in flight after every call ended: " + after);
+        assertEquals(0.0, after.get("mcp_active_streams"), "streams open after every call ended: " + after);
         assertEquals(2, calls(after, "add", "success") - calls(before, "add", "success"));
         assertEquals(1, calls(after, "add", "invalid_params") - calls(before, "add", "invalid_params"));
         assertEquals(1, calls(after, "fail", "error") - calls(before, "fail", "error"));
@@ -110,6 +126,11 @@ class OperationsIT extends DeployedWarTest {
                 > value(before, "mcp_streaming_chunks_total{tool=\"generate_numbers\"}"), after.toString());
         assertEquals(3, value(after, "mcp_request_duration_seconds_count{tool=\"add\"}")
                 - value(before, "mcp_request_duration_seconds_count{tool=\"add\"}"), after.toString());
+        // the buckets histogram_quantile() reads, in seconds: the last one holds every call
+        assertEquals(3, bucket(after, "add", Double.POSITIVE_INFINITY) - bucket(before, "add", Double.POSITIVE_INFINITY),
+                after.toString());
+        assertTrue(bucket(after, "slow", 10) - bucket(before, "slow", 10) > bucket(after, "slow", 5)
+                - bucket(before, "slow", 5), "slow's timeout after 5 s in the bucket up to 10 s: " + after);
         assertEquals(6, value(after, "mcp_request_size_bytes_count") - value(before, "mcp_request_size_bytes_count"));
         assertEquals(6.0, after.get("mcp_tools_registered"));
         assertTrue(after.keySet().stream().anyMatch(key -> key.startsWith("mcp_server_info{version=")), after.toString());
