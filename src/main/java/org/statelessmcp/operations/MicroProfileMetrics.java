@@ -34,6 +34,7 @@ public final class MicroProfileMetrics implements Metrics {
     private final Histogram responseSizes;
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, Counter> chunks = new ConcurrentHashMap<>();
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
@@ -107,6 +108,25 @@ public final class MicroProfileMetrics implements Metrics {
         durations.computeIfAbsent(tool, key -> registry.timer(Metadata.builder()
                 .withName("mcp_request_duration").withDescription("Duration of tool calls")
                 .withUnit(MetricUnits.NANOSECONDS).build(), new Tag("tool", tool))).update(Duration.ofNanos(nanos));
+
+        latencies.computeIfAbsent(tool, this::histogram).record(nanos);
+    }
+
+    /**
+     * A tool's duration buckets, exported as {@code mcp_request_latency_seconds_bucket{le,tool}}: gauges that only
+     * grow, one per bound, read by {@code histogram_quantile()} like a Prometheus histogram's buckets.
+     */
+    private LatencyHistogram histogram(String tool) {
+        LatencyHistogram histogram = new LatencyHistogram();
+        Metadata metadata = Metadata.builder().withName("mcp_request_latency_seconds_bucket")
+                .withDescription("Tool calls that took at most le seconds, since the start (cumulative buckets)")
+                .build();
+        for (int bucket = 0; bucket <= LatencyHistogram.BOUNDS.length; bucket++) {
+            int index = bucket;
+            registry.gauge(metadata, () -> histogram.cumulative(index), new Tag("tool", tool),
+                    new Tag("le", LatencyHistogram.le(bucket)));
+        }
+        return histogram;
     }
 
     @Override
