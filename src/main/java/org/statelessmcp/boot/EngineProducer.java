@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -27,6 +28,7 @@ import org.statelessmcp.operations.LogContext;
 import org.statelessmcp.operations.McpConfig;
 import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.operations.MicroProfileMetrics;
+import org.statelessmcp.operations.MicrometerMetrics;
 import org.statelessmcp.operations.ObserverChain;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.operations.TaskConfig;
@@ -153,8 +155,28 @@ public class EngineProducer implements EngineState {
             LOG.log(Level.WARNING, "MicroProfile Metrics refused stateless-mcp's metrics: exporting none", failed);
             return Metrics.NONE;
         }
-        LOG.warning("This server has no MicroProfile Metrics: stateless-mcp exports no metrics");
+        // WildFly: no MicroProfile Metrics, but its micrometer subsystem offers a MeterRegistry when turned on
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, EngineProducer.class.getClassLoader());
+            Metrics metrics = MicrometerMetrics.create(config.version(), registry.descriptors().size());
+            if (metrics != null) {
+                LOG.info("Metrics are recorded in the server's Micrometer registry (no MicroProfile Metrics here)");
+                return metrics;
+            }
+        } catch (ClassNotFoundException | LinkageError unavailable) {
+            LOG.log(Level.FINE, "no Micrometer", unavailable);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Micrometer refused stateless-mcp's metrics: exporting none", failed);
+            return Metrics.NONE;
+        }
+        LOG.warning("This server has neither MicroProfile Metrics nor a Micrometer registry: stateless-mcp exports no"
+                + " metrics");
         return Metrics.NONE;
+    }
+
+    /** WildFly's Micrometer registry outlives the deployment: a redeployed WAR must not find stale meters there. */
+    void closeMetrics(@Disposes Metrics metrics) {
+        metrics.close();
     }
 
     @Produces

@@ -5,8 +5,10 @@ import org.statelessmcp.security.SecurityObserver;
 
 /**
  * What the server counts: exchanges on {@code /mcp} (in flight, streaming, sizes), tool calls (by tool and status,
- * durations, streamed chunks) and the requests security refused. {@link #NONE} when metrics are off or the server
- * has no MicroProfile Metrics. Implementations are cheap and thread-safe: they run on the request's threads.
+ * durations, streamed chunks) and the requests security refused: {@link MicroProfileMetrics} where the server has
+ * MicroProfile Metrics, {@link MicrometerMetrics} where it offers a Micrometer registry instead (WildFly),
+ * {@link #NONE} when metrics are off or the server has neither. Implementations are cheap and thread-safe: they run
+ * on the request's threads.
  */
 public interface Metrics extends ToolObserver, SecurityObserver {
 
@@ -30,5 +32,9 @@ public interface Metrics extends ToolObserver, SecurityObserver {
 
     /** A streaming exchange ended: one fewer stream open. */
     default void streamEnded() {
+    }
+
+    /** The deployment stops: removes what outlives it in the server's registry (none but Micrometer's does). */
+    default void close() {
     }
 }
