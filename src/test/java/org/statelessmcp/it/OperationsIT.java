@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and MicroProfile
- * Metrics' Prometheus text, after a known mix of calls that end every way a call can end. Where the server keeps them
+ * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and the Prometheus
+ * text of the WAR's metrics (MicroProfile Metrics, or WildFly's Micrometer registry), after a known mix of calls that end every way a call can end. Where the server keeps them
  * (and whether it has them) is {@link TargetServer}'s business.
  */
 class OperationsIT extends DeployedWarTest {
@@ -133,6 +133,7 @@ class OperationsIT extends DeployedWarTest {
                 - bucket(before, "slow", 5), "slow's timeout after 5 s in the bucket up to 10 s: " + after);
         assertEquals(6, value(after, "mcp_request_size_bytes_count") - value(before, "mcp_request_size_bytes_count"));
         assertEquals(6.0, after.get("mcp_tools_registered"));
-        assertTrue(after.keySet().stream().anyMatch(key -> key.startsWith("mcp_server_info{version=")), after.toString());
+        assertTrue(after.keySet().stream().anyMatch(key -> key.startsWith(server.serverInfoMetric() + "{version=")),
+                after.toString());
     }
 }

@@ -33,11 +33,11 @@ enum TargetServer {
 
     /**
      * WildFly (standalone-microprofile.xml): MicroProfile Health on the management port (9990 + the port offset),
-     * no MicroProfile Metrics (WildFly dropped it for its Micrometer subsystem), and no shared cache for the test
-     * server's single instance (a cluster's is set up by {@link WildFlyProcess}).
+     * no MicroProfile Metrics but the micrometer subsystem's Prometheus registry at {@code /prometheus} of that port
+     * (server-config/wildfly/metrics.cli), and no shared cache for the test server's single instance (a cluster's is
+     * set up by {@link WildFlyProcess}).
      */
-    WILDFLY("WildFly has no MicroProfile Metrics (its Micrometer subsystem replaced it), so the WAR exports none",
-            false),
+    WILDFLY(null, false),
 
     /**
      * Open Liberty: MicroProfile Health and Metrics at the root of the HTTP port (metrics named as on Payara), no
@@ -64,20 +64,38 @@ enum TargetServer {
     URI health(URL base, String probe) {
         String path = probe.isEmpty() ? "/health" : "/health/" + probe;
         if (this == WILDFLY) {
-            return URI.create("http://127.0.0.1:" + (9990 + Integer.getInteger("wildfly.port.offset", 0)) + path);
+            return wildFlyManagement(path);
         }
         return URI.create("http://127.0.0.1:" + base.getPort() + path);
     }
 
-    /** Whether the WAR's MicroProfile Metrics are exported: {@code features.metrics} of {@code GET /health}. */
+    private static URI wildFlyManagement(String path) {
+        return URI.create("http://127.0.0.1:" + (9990 + Integer.getInteger("wildfly.port.offset", 0)) + path);
+    }
+
+    /** Whether the WAR's metrics are exported: {@code features.metrics} of {@code GET /health}. */
     boolean hasMetrics() {
         return noMetrics == null;
     }
 
-    /** The application's metrics in Prometheus text; skips the calling test on a server that has none. */
+    /**
+     * The application's metrics in Prometheus text; skips the calling test on a server that has none. WildFly's
+     * Prometheus registry serves the whole server's meters, the WAR's among them.
+     */
     URI metrics(URL base) {
         assumeTrue(hasMetrics(), noMetrics);
+        if (this == WILDFLY) {
+            return wildFlyManagement("/prometheus");
+        }
         return URI.create("http://127.0.0.1:" + base.getPort() + "/metrics?scope=application");
+    }
+
+    /**
+     * The name {@code mcp_server_info} is exported under: on WildFly {@code mcp_server}, since its Prometheus library
+     * (prometheus-metrics 1.3) keeps the suffix {@code _info} for info metrics and strips it from a gauge's name.
+     */
+    String serverInfoMetric() {
+        return this == WILDFLY ? "mcp_server" : "mcp_server_info";
     }
 
     /**
@@ -97,16 +115,17 @@ enum TargetServer {
     }
 
     /**
-     * The labels without the server's scope label, sorted, so that keys do not depend on the exporter's order (nor on
-     * the trailing comma the Prometheus text format allows, which Open Liberty writes).
+     * The labels without the server's scope label ({@code mp_scope}; WildFly's {@code WF_DEPLOYMENT}, the deployment's
+     * runtime name), sorted, so that keys do not depend on the exporter's order (nor on the trailing comma the
+     * Prometheus text format allows, which Open Liberty writes).
      */
     private static String labels(String labels) {
         if (labels == null) {
             return "";
         }
-        return Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[a-z_]+=)"))
+        return Arrays.stream(labels.substring(1, labels.length() - 1).split(",(?=[A-Za-z_]+=)"))
                 .map(label -> label.endsWith(",") ? label.substring(0, label.length() - 1) : label)
-                .filter(label -> !label.startsWith("mp_scope="))
+                .filter(label -> !label.startsWith("mp_scope=") && !label.startsWith("WF_DEPLOYMENT="))
                 .sorted().reduce((a, b) -> a + "," + b).map(kept -> "{" + kept + "}").orElse("");
     }
 
