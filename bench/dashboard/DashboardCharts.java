@@ -244,13 +244,13 @@ public class DashboardCharts {
                 rate("mcp_requests_total", DashboardCharts::failed, s -> s.label("tool") + " " + s.label("status"))
                         .values()));
         List<Line> quantiles = new ArrayList<>();
-        quantiles.addAll(quantile(0.5, "mcp_request_latency_seconds_bucket", s -> "", "p50").values());
-        quantiles.addAll(quantile(0.95, "mcp_request_latency_seconds_bucket", s -> "", "p95").values());
-        quantiles.addAll(quantile(0.99, "mcp_request_latency_seconds_bucket", s -> "", "p99").values());
+        quantiles.addAll(quantile(0.5, "mcp_request_latency_seconds", s -> "", "p50").values());
+        quantiles.addAll(quantile(0.95, "mcp_request_latency_seconds", s -> "", "p95").values());
+        quantiles.addAll(quantile(0.99, "mcp_request_latency_seconds", s -> "", "p99").values());
         quantiles.add(ratio("mcp_request_duration_seconds_sum", "mcp_request_duration_seconds_count", "mean"));
         panels.put("latency", chart("Latency quantiles (all tools)", "seconds (log)", true, quantiles));
         panels.put("latency-by-tool", chart("Latency p95 by tool", "seconds (log)", true,
-                quantile(0.95, "mcp_request_latency_seconds_bucket", s -> s.label("tool"), "").values()));
+                quantile(0.95, "mcp_request_latency_seconds", s -> s.label("tool"), "").values()));
         panels.put("active", chart("Active calls and streams", "in flight", false,
                 List.of(gauge("mcp_active_requests", "active requests"), gauge("mcp_active_streams", "active streams"))));
         panels.put("chunks", chart("Streamed chunks by tool", "chunks/s", false,

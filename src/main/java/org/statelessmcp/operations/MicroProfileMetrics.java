@@ -113,12 +113,12 @@ public final class MicroProfileMetrics implements Metrics {
     }
 
     /**
-     * A tool's duration buckets, exported as {@code mcp_request_latency_seconds_bucket{le,tool}}: gauges that only
+     * A tool's duration buckets, exported as {@code mcp_request_latency_seconds{le,tool}}: gauges that only
      * grow, one per bound, read by {@code histogram_quantile()} like a Prometheus histogram's buckets.
      */
     private LatencyHistogram histogram(String tool) {
         LatencyHistogram histogram = new LatencyHistogram();
-        Metadata metadata = Metadata.builder().withName("mcp_request_latency_seconds_bucket")
+        Metadata metadata = Metadata.builder().withName("mcp_request_latency_seconds")
                 .withDescription("Tool calls that took at most le seconds, since the start (cumulative buckets)")
                 .build();
         for (int bucket = 0; bucket <= LatencyHistogram.BOUNDS.length; bucket++) {

@@ -36,15 +36,18 @@ public final class MicrometerMetrics implements Metrics {
     /** The names this class registers: what {@link #close} removes, and nothing a tool of the WAR may add. */
     private static final Set<String> NAMES = Set.of("mcp_requests", "mcp_request_duration", "mcp_streaming_chunks",
             "mcp_auth_failures", "mcp_rate_limited", "mcp_request_size_bytes", "mcp_response_size_bytes",
-            "mcp_active_requests", "mcp_tools_registered", "mcp_server_info");
+            "mcp_active_requests", "mcp_active_streams", "mcp_tools_registered", "mcp_server_info",
+            "mcp_request_latency_seconds");
 
     private final MeterRegistry registry;
     private final AtomicLong active = new AtomicLong();
+    private final AtomicLong streams = new AtomicLong();
     private final int tools;
     private final DistributionSummary requestSizes;
     private final DistributionSummary responseSizes;
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, Counter> chunks = new ConcurrentHashMap<>();
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
@@ -56,6 +59,7 @@ public final class MicrometerMetrics implements Metrics {
         this.responseSizes = registry.summary("mcp_response_size_bytes", Tags.empty());
         // a gauge holds its object weakly: these are held by this instance, which the application scope keeps
         registry.gauge("mcp_active_requests", Tags.empty(), active, AtomicLong::get);
+        registry.gauge("mcp_active_streams", Tags.empty(), streams, AtomicLong::get);
         registry.gauge("mcp_tools_registered", Tags.empty(), this, metrics -> metrics.tools);
         registry.gauge("mcp_server_info", Tags.of("version", version), this, metrics -> 1);
     }
@@ -98,6 +102,28 @@ public final class MicrometerMetrics implements Metrics {
                 Tags.of("tool", tool, "status", status.label()))).increment();
         durations.computeIfAbsent(tool, key -> registry.timer("mcp_request_duration", Tags.of("tool", tool)))
                 .record(nanos, TimeUnit.NANOSECONDS);
+        latencies.computeIfAbsent(tool, this::histogram).record(nanos);
+    }
+
+    /** A tool's duration buckets, the gauges {@code mcp_request_latency_seconds{le,tool}}, as on Payara. */
+    private LatencyHistogram histogram(String tool) {
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (int bucket = 0; bucket <= LatencyHistogram.BOUNDS.length; bucket++) {
+            int index = bucket;
+            registry.gauge("mcp_request_latency_seconds", Tags.of("tool", tool, "le", LatencyHistogram.le(bucket)),
+                    histogram, buckets -> buckets.cumulative(index));
+        }
+        return histogram;
+    }
+
+    @Override
+    public void streamStarted() {
+        streams.incrementAndGet();
+    }
+
+    @Override
+    public void streamEnded() {
+        streams.decrementAndGet();
     }
 
     @Override

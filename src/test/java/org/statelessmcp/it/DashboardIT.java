@@ -99,13 +99,13 @@ class DashboardIT extends DeployedWarTest {
 
     @Test
     void namesAreFoundWhereverPromQlPutsThem() {
-        Use use = uses("histogram_quantile(0.95, sum by (le, tool) (rate(mcp_request_latency_seconds_bucket"
+        Use use = uses("histogram_quantile(0.95, sum by (le, tool) (rate(mcp_request_latency_seconds"
                 + "{instance=~\"$instance\", tool=~\"$tool\"}[$__rate_interval]))) / on(tool) group_left "
                 + "mcp_tools_registered or vector(0)").get(0);
-        assertEquals("mcp_request_latency_seconds_bucket", use.metric());
+        assertEquals("mcp_request_latency_seconds", use.metric());
         assertEquals(Set.of("le", "tool", "instance"), use.labels());
-        assertEquals(List.of("mcp_request_latency_seconds_bucket", "mcp_tools_registered"),
-                uses("histogram_quantile(0.95, sum by (le, tool) (rate(mcp_request_latency_seconds_bucket"
+        assertEquals(List.of("mcp_request_latency_seconds", "mcp_tools_registered"),
+                uses("histogram_quantile(0.95, sum by (le, tool) (rate(mcp_request_latency_seconds"
                         + "{tool=~\"a|b\"}[5m]))) / on(tool) group_left mcp_tools_registered or vector(0)").stream()
                         .map(Use::metric).toList());
         assertEquals(List.of("mcp_active_requests"), uses("sum(mcp_active_requests offset 5m)").stream()

@@ -49,7 +49,7 @@ class OperationsIT extends DeployedWarTest {
     /** A duration bucket of {@code tool}, whatever way the exporter writes its bound ({@code 5.0}, {@code 5}). */
     private static double bucket(Map<String, Double> samples, String tool, double le) {
         return samples.entrySet().stream()
-                .filter(sample -> sample.getKey().startsWith("mcp_request_latency_seconds_bucket{")
+                .filter(sample -> sample.getKey().startsWith("mcp_request_latency_seconds{")
                         && sample.getKey().contains(",tool=\"" + tool + "\"}"))
                 .filter(sample -> {
                     String bound = sample.getKey().replaceFirst(".*le=\"([^\"]*)\".*", "$1");
