@@ -159,7 +159,9 @@ public class ClusterLoad {
         return new Outcome(200, upstream, ok, ok ? "" : truncation(problem, chunks, lines));
     }
 
-    /** (c) MCP 2025-11-25 tools/call with a progress token: SSE, every progress notification in order, then the result. */
+    /**
+     * (c) MCP 2025-11-25 tools/call with a progress token: SSE, every progress notification in order, then the result.
+     */
     static Outcome mcpStream(int id) throws Exception {
         HttpResponse<java.io.InputStream> response = http.send(post("{\"jsonrpc\":\"2.0\",\"id\":" + id
                 + ",\"method\":\"tools/call\",\"params\":{\"name\":\"generate_numbers\",\"arguments\":" + STREAM_ARGS

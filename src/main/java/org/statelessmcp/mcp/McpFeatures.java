@@ -31,7 +31,9 @@ import org.statelessmcp.registry.Features;
  */
 final class McpFeatures {
 
-    /** How long a prompt may wait for its client's answer; only 2025 clients could make it wait, and they cannot ask. */
+    /**
+     * How long a prompt may wait for its client's answer; only 2025 clients could make it wait, and they cannot ask.
+     */
     private static final long PROMPT_INPUT_TIMEOUT_SECONDS = 30;
 
     private final FeatureRegistry registry;

@@ -33,7 +33,9 @@ public final class McpVersions {
         return STATELESS.equals(version);
     }
 
-    /** The version to answer {@code initialize} with: the client's when it has a handshake, else the newest that does. */
+    /**
+     * The version to answer {@code initialize} with: the client's when it has a handshake, else the newest that does.
+     */
     public static String negotiate(String requested) {
         return HANDSHAKE.contains(requested) ? requested : HANDSHAKE.get(0);
     }

@@ -30,7 +30,10 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int FORBIDDEN = -32011;
     /** The caller used up a rate limit's window (HTTP 429). */
     public static final int RATE_LIMITED = -32012;
-    /** MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the body. */
+    /**
+     * MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the
+     * body.
+     */
     public static final int HEADER_MISMATCH = -32020;
     /** MCP 2026-07-28: the request needs a client capability the client did not declare. */
     public static final int MISSING_CLIENT_CAPABILITY = -32021;

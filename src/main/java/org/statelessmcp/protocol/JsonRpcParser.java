@@ -94,8 +94,8 @@ public final class JsonRpcParser {
                 return new ParsedBody.Unusable(JsonRpcError.invalidRequest("empty batch"));
             }
             if (batch.size() > maxBatchSize) {
-                return new ParsedBody.Unusable(
-                        JsonRpcError.invalidRequest("batch of " + batch.size() + " exceeds the limit of " + maxBatchSize));
+                return new ParsedBody.Unusable(JsonRpcError.invalidRequest(
+                        "batch of " + batch.size() + " exceeds the limit of " + maxBatchSize));
             }
             List<JsonRpcMessage> messages = new ArrayList<>(batch.size());
             for (JsonValue element : batch) {

@@ -19,7 +19,8 @@ import org.statelessmcp.cluster.SharedStoreDiscovery;
 /**
  * Fair use: sliding-window limits per caller — the authenticated principal, else the client's address — on every
  * request to {@code /mcp} and {@code /tools}, with per-role overrides of the default and per-tool limits on top. The
- * windows live in the server's distributed cache when it has one, so a cluster enforces one limit, not one per instance.
+ * windows live in the server's distributed cache when it has one, so a cluster enforces one limit, not one per
+ * instance.
  * Every limited response carries {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and
  * {@code X-RateLimit-Reset}; a refused one also {@code Retry-After}.
  */

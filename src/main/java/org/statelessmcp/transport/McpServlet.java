@@ -156,7 +156,10 @@ public class McpServlet extends HttpServlet {
         LOG.fine("request headers {" + headers + "} body " + json);
     }
 
-    /** {@code application/json}, {@code application/json-rpc} or {@code application/*+json}, in UTF-8 if a charset is named. */
+    /**
+     * {@code application/json}, {@code application/json-rpc} or {@code application/*+json}, in UTF-8 if a charset is
+     * named.
+     */
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;

@@ -39,9 +39,9 @@ final class Replies {
      * @param status the HTTP status of an answer
      * @return the writer of an answer still to come, or {@code null} when the call was answered at once
      */
-    static AsyncResponseWriter answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon, long timeoutSeconds,
-                       long capacity, ToIntFunction<Outcome> status, HttpServletRequest request,
-                       HttpServletResponse response) throws IOException {
+    static AsyncResponseWriter answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon,
+                                      long timeoutSeconds, long capacity, ToIntFunction<Outcome> status,
+                                      HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (outcome.isDone()) {
             if (id == null) {
                 HttpResponses.noContent(response, 202);

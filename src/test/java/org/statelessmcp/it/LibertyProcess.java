@@ -99,10 +99,10 @@ final class LibertyProcess implements ProcessMember {
             throws IOException, InterruptedException {
         LibertyProcess server = new LibertyProcess(war, name, PayaraMicroProcess.freePort(),
                 "127.0.0.1:" + PayaraMicroProcess.freePort(), environment);
+        // CWWKZ0012I, not started: what Liberty says when a listener of the web module's start failed
         if (!server.process.awaitSettled(180) || !server.process.awaitOutput(
-                line -> line.contains("CWWKZ0001I") || line.contains("CWWKZ0002E")
-                        // not started: what Liberty says when a listener of the web module's start failed
-                        || line.contains("CWWKZ0012I"), 60)) {
+                line -> line.contains("CWWKZ0001I") || line.contains("CWWKZ0002E") || line.contains("CWWKZ0012I"),
+                60)) {
             server.close();
             throw new IllegalStateException("Open Liberty did not start its application in time:\n"
                     + String.join("\n", server.output()));

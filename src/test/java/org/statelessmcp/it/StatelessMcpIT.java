@@ -211,9 +211,11 @@ class StatelessMcpIT extends DeployedWarTest {
     @Test
     void stateIssuedForAnotherToolIsRefused() {
         JsonObject first = result(mcp(ELICITATION).call("test_input_required_result_request_state"));
-        JsonObject refused = error(mcp(ELICITATION).request("tools/call", call("test_input_required_result_tampered_state")
-                .add("inputResponses", WireClient.object("{\"confirm\":{\"action\":\"accept\",\"content\":{\"ok\":true}}}"))
-                .add("requestState", first.getString("requestState")).build()), 200, -32602);
+        JsonObject answered = call("test_input_required_result_tampered_state")
+                .add("inputResponses",
+                        WireClient.object("{\"confirm\":{\"action\":\"accept\",\"content\":{\"ok\":true}}}"))
+                .add("requestState", first.getString("requestState")).build();
+        JsonObject refused = error(mcp(ELICITATION).request("tools/call", answered), 200, -32602);
         assertTrue(refused.getString("message").contains("another call"), refused.toString());
     }
 

@@ -136,7 +136,9 @@ enum TargetServer {
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
-    /** What the test server's readiness reports as {@code sharedCache}: {@code reachable} with one, else {@code none}. */
+    /**
+     * What the test server's readiness reports as {@code sharedCache}: {@code reachable} with one, else {@code none}.
+     */
     String sharedCache() {
         return sharedCache ? "reachable" : "none";
     }

@@ -85,8 +85,8 @@ class SkillsTest {
     @Test
     void resourcesListShowsEachSkillMdNamedAndDescribedByItsFrontmatter() {
         assertEquals("{\"uri\":\"skill://pdf/SKILL.md\",\"name\":\"pdf\",\"description\":\"Fills PDF forms.\","
-                + "\"mimeType\":\"text/markdown\",\"size\":" + MANIFEST.length() + "}", skills.resources().get(0)
-                .toString());
+                + "\"mimeType\":\"text/markdown\",\"size\":" + MANIFEST.length() + "}",
+                skills.resources().get(0).toString());
         assertEquals(2, skills.resources().size(), "supporting files are not listed");
     }
 

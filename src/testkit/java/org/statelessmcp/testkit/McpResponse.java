@@ -144,7 +144,9 @@ public final class McpResponse {
         return before;
     }
 
-    /** The MCP messages received before the response ({@code notifications/progress}, {@code notifications/message}, …). */
+    /**
+     * The MCP messages received before the response ({@code notifications/progress}, {@code notifications/message}, …).
+     */
     public List<JsonObject> notifications() {
         return before.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
                 .filter(message -> message.containsKey("method")).toList();
@@ -243,7 +245,9 @@ public final class McpResponse {
         return answer(key, Wire.object(responseJson));
     }
 
-    /** Answers several questions in one round: {@code inputResponses} as given, with this result's {@code requestState}. */
+    /**
+     * Answers several questions in one round: {@code inputResponses} as given, with this result's {@code requestState}.
+     */
     public McpResponse answer(JsonObject inputResponses) {
         assertInputRequired();
         return client.again(request, inputResponses, requestState());

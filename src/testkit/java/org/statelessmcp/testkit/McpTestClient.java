@@ -176,7 +176,8 @@ public final class McpTestClient {
 
     /**
      * Uses this JSON-RPC id (a {@code String} or a {@code Number}); by default each request gets the next number. Any
-     * JSON-P value is sent as it is, so a test of the envelope may send {@code JsonValue.NULL}, a fraction or an object.
+     * JSON-P value is sent as it is, so a test of the envelope may send {@code JsonValue.NULL}, a fraction or an
+     * object.
      */
     public McpTestClient id(Object id) {
         return with(dialect, version, headers, timeout, id == null ? null : Wire.toJson(id), progressToken, logLevel,
@@ -326,7 +327,9 @@ public final class McpTestClient {
         return outgoing(method, paramsJson == null ? null : (JsonStructure) Wire.parse(paramsJson)).text();
     }
 
-    /** {@code GET base + path} with this client's headers, e.g. {@code get("tools/forecast")} or {@code get("health")}. */
+    /**
+     * {@code GET base + path} with this client's headers, e.g. {@code get("tools/forecast")} or {@code get("health")}.
+     */
     public McpResponse get(String path) {
         return http("GET", path);
     }

@@ -101,8 +101,8 @@ public class ConformanceTools {
                         .add("enum", Json.createArrayBuilder(List.of("active", "inactive", "pending")))
                         .add("default", "active"),
                 "verified", Json.createObjectBuilder().add("type", "boolean").add("default", true)));
-        return "Elicitation completed: action=" + elicitation.elicit("Please review and update the form fields with defaults",
-                schema).action();
+        return "Elicitation completed: action="
+                + elicitation.elicit("Please review and update the form fields with defaults", schema).action();
     }
 
     @Tool(name = "test_elicitation_sep1330_enums", description = "Asks with every kind of enumeration.")
