@@ -54,7 +54,7 @@ public class ClusterLoad {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         deadline = System.currentTimeMillis() + seconds * 1000;
-        System.out.println("load started");  // bench/cluster.sh times the kill from here
+        System.out.println("load started"); // bench/cluster.sh times the kill from here
         System.out.flush();
 
         List<Thread> workers = new ArrayList<>();
@@ -78,8 +78,8 @@ public class ClusterLoad {
         for (int w = 0; w < workers; w++) {
             Thread thread = new Thread(() -> {
                 // bounded twice: by time and by count; a request in flight at the deadline is finished, not dropped
-                for (int id = sent.incrementAndGet(); id <= max && System.currentTimeMillis() < deadline;
-                     id = sent.incrementAndGet()) {
+                for (int id = sent.incrementAndGet(); id <= max
+                        && System.currentTimeMillis() < deadline; id = sent.incrementAndGet()) {
                     long begin = System.currentTimeMillis();
                     Outcome outcome;
                     try {
@@ -153,7 +153,8 @@ public class ClusterLoad {
                 chunks++;
             }
         }
-        String fin = "{\"jsonrpc\":\"2.0\",\"result\":{\"type\":\"result\",\"generated\":" + CHUNKS + "},\"id\":\"s" + id + "\"}";
+        String fin = "{\"jsonrpc\":\"2.0\",\"result\":{\"type\":\"result\",\"generated\":" + CHUNKS + "},\"id\":\"s"
+                + id + "\"}";
         boolean ok = problem == null && chunks == CHUNKS && lines.size() == CHUNKS + 1
                 && fin.equals(lines.get(lines.size() - 1));
         return new Outcome(200, upstream, ok, ok ? "" : truncation(problem, chunks, lines));
@@ -166,8 +167,9 @@ public class ClusterLoad {
         HttpResponse<java.io.InputStream> response = http.send(post("{\"jsonrpc\":\"2.0\",\"id\":" + id
                 + ",\"method\":\"tools/call\",\"params\":{\"name\":\"generate_numbers\",\"arguments\":" + STREAM_ARGS
                 + ",\"_meta\":{\"progressToken\":\"p" + id + "\"}}}")
-                .header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2025-11-25").build(), HttpResponse.BodyHandlers.ofInputStream());
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("MCP-Protocol-Version", "2025-11-25").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         String upstream = upstream(response);
         List<String> lines = new ArrayList<>();
         String problem = readLines(response, lines);
@@ -178,13 +180,15 @@ public class ClusterLoad {
                 .map(line -> line.substring(6)).toList();
         int progress = 0;
         for (String event : data) {
-            if (event.startsWith("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":\"p"
-                    + id + "\",\"progress\":" + (progress + 1) + ",")) {
+            if (event.startsWith(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":\"p"
+                            + id + "\",\"progress\":" + (progress + 1) + ",")) {
                 progress++;
             }
         }
         String fin = "{\"jsonrpc\":\"2.0\",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"type\\\":\\\"result\\\","
-                + "\\\"generated\\\":" + CHUNKS + "}\"}],\"structuredContent\":{\"type\":\"result\",\"generated\":" + CHUNKS
+                + "\\\"generated\\\":" + CHUNKS + "}\"}],\"structuredContent\":{\"type\":\"result\",\"generated\":"
+                + CHUNKS
                 + "}},\"id\":" + id + "}";
         boolean sse = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
         boolean ok = problem == null && sse && progress == CHUNKS && data.size() == CHUNKS + 1
@@ -194,7 +198,8 @@ public class ClusterLoad {
 
     /** Reads the body line by line; the I/O error that ended it early, if any (a stream cut mid-way). */
     static String readLines(HttpResponse<java.io.InputStream> response, List<String> lines) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isEmpty()) {
                     lines.add(line);
@@ -209,7 +214,8 @@ public class ClusterLoad {
     static String truncation(String problem, int chunks, List<String> lines) {
         String last = lines.isEmpty() ? "(none)" : lines.get(lines.size() - 1);
         return (problem != null ? "truncated stream (" + problem + ")" : "incomplete stream")
-                + ": " + chunks + "/" + CHUNKS + " chunks; last line " + (last.length() > 80 ? last.substring(0, 80) + "…" : last);
+                + ": " + chunks + "/" + CHUNKS + " chunks; last line "
+                + (last.length() > 80 ? last.substring(0, 80) + "…" : last);
     }
 
     static String clean(String text) {

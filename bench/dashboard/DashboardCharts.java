@@ -111,7 +111,8 @@ public class DashboardCharts {
             }
             Map<String, Double> sums = rates(i, name, filter, group);
             for (Map.Entry<String, Double> sum : sums.entrySet()) {
-                Line line = lines.computeIfAbsent(sum.getKey(), key -> new Line(key, new ArrayList<>(), new ArrayList<>()));
+                Line line = lines.computeIfAbsent(sum.getKey(),
+                        key -> new Line(key, new ArrayList<>(), new ArrayList<>()));
                 line.x().add(now.seconds());
                 line.y().add(sum.getValue());
             }
@@ -165,7 +166,8 @@ public class DashboardCharts {
                 double value = histogramQuantile(q, buckets);
                 if (!Double.isNaN(value)) {
                     String legend = legendPrefix + g;
-                    Line line = lines.computeIfAbsent(legend, key -> new Line(key, new ArrayList<>(), new ArrayList<>()));
+                    Line line = lines.computeIfAbsent(legend,
+                            key -> new Line(key, new ArrayList<>(), new ArrayList<>()));
                     line.x().add(now.seconds());
                     line.y().add(value);
                 }
@@ -252,7 +254,8 @@ public class DashboardCharts {
         panels.put("latency-by-tool", chart("Latency p95 by tool", "seconds (log)", true,
                 quantile(0.95, "mcp_request_latency_seconds", s -> s.label("tool"), "").values()));
         panels.put("active", chart("Active calls and streams", "in flight", false,
-                List.of(gauge("mcp_active_requests", "active requests"), gauge("mcp_active_streams", "active streams"))));
+                List.of(gauge("mcp_active_requests", "active requests"),
+                        gauge("mcp_active_streams", "active streams"))));
         panels.put("chunks", chart("Streamed chunks by tool", "chunks/s", false,
                 rate("mcp_streaming_chunks_total", s -> true, s -> s.label("tool")).values()));
         panels.put("rate-limited", chart("Rate-limit refusals", "refusals/s", false,
@@ -270,7 +273,8 @@ public class DashboardCharts {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         int index = 0;
         for (XYChart chart : panels.values()) {
-            Graphics2D cell = (Graphics2D) g.create((index % columns) * width, (index / columns) * height, width, height);
+            Graphics2D cell = (Graphics2D) g.create((index % columns) * width, (index / columns) * height, width,
+                    height);
             chart.paint(cell, width, height);
             cell.dispose();
             index++;

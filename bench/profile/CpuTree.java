@@ -63,7 +63,7 @@ public final class CpuTree {
     }
 
     private static void print(List<String> path, Map<List<String>, Long> paths, double requests, double interval,
-            double minimum) {
+                              double minimum) {
         Long samples = paths.get(path);
         if (samples == null) {
             return;

@@ -96,8 +96,8 @@ public final class StreamLoad {
         Map<String, Integer> failed = new TreeMap<>();
         failures.forEach((reason, n) -> failed.put(reason, n.get()));
         System.out.printf("streams=%d good=%d failed=%d peak_in_flight=%d headers_p50_ms=%.1f headers_p99_ms=%.1f "
-                        + "first_chunk_p50_ms=%.1f first_chunk_p99_ms=%.1f first_chunk_max_ms=%.1f seconds=%.1f "
-                        + "client_cpu_s=%.1f failures=%s%n",
+                + "first_chunk_p50_ms=%.1f first_chunk_p99_ms=%.1f first_chunk_max_ms=%.1f seconds=%.1f "
+                + "client_cpu_s=%.1f failures=%s%n",
                 streams, good.get(), failed.values().stream().mapToInt(Integer::intValue).sum(), peakInFlight.get(),
                 percentile(headers, 0.50), percentile(headers, 0.99),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), seconds,
@@ -116,15 +116,18 @@ public final class StreamLoad {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         HttpResponse.BodyHandler<Lines> handler = info -> {
             headersMicros.add((System.nanoTime() - lines.sentNanos) / 1000);
-            return HttpResponse.BodySubscribers.fromLineSubscriber(lines, l -> l, java.nio.charset.StandardCharsets.UTF_8, "\n");
+            return HttpResponse.BodySubscribers.fromLineSubscriber(lines, l -> l,
+                    java.nio.charset.StandardCharsets.UTF_8, "\n");
         };
         return http.sendAsync(request, handler)
                 .handle((response, error) -> {
                     inFlight.decrementAndGet();
                     String failure = error != null ? error.getClass().getSimpleName()
                             : response.statusCode() != 200 ? "status-" + response.statusCode()
-                            : !response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson")
-                            ? "content-type" : lines.failure(count);
+                            : !response.headers().firstValue("Content-Type").orElse("")
+                                    .startsWith("application/x-ndjson")
+                                    ? "content-type"
+                            : lines.failure(count);
                     if (failure == null) {
                         good.incrementAndGet();
                     } else {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocsLinksTest {
 
-    private static final Pattern LINK = Pattern.compile("(?<!!)\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern LINK = Pattern
+            .compile("(?<!!)\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
@@ -46,8 +47,8 @@ class DocsLinksTest {
     /** GitHub's anchor of a heading: its text as rendered, lower case, punctuation dropped, spaces to '-'. */
     static String anchor(String heading) {
         String text = heading
-                .replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1")   // a link or image: its text
-                .replaceAll("<[^>]+>", "")                          // inline HTML
+                .replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1") // a link or image: its text
+                .replaceAll("<[^>]+>", "") // inline HTML
                 .replace("`", "")
                 .replaceAll("(\\*\\*|__|\\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", "");
         StringBuilder anchor = new StringBuilder();
@@ -122,7 +123,7 @@ class DocsLinksTest {
 
     private static String problemOf(Path page, String markdown, String target) {
         if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-            return null;   // https:, mailto: and the like: not ours to check
+            return null; // https:, mailto: and the like: not ours to check
         }
         int hash = target.indexOf('#');
         String file = hash < 0 ? target : target.substring(0, hash);

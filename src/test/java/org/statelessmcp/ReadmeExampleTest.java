@@ -64,7 +64,8 @@ class ReadmeExampleTest {
                 "--tool-arg a=2", "--tool-arg b=3")) {
             assertTrue(readme.contains(" " + argument + " ") || readme.contains(" " + argument + "\n"), argument);
             String[] words = argument.split(" ");
-            assertTrue(test.contains("\"" + words[words.length - 1] + "\""), "NodeMcpClientsIT does not pass " + argument);
+            assertTrue(test.contains("\"" + words[words.length - 1] + "\""),
+                    "NodeMcpClientsIT does not pass " + argument);
         }
     }
 }

@@ -31,7 +31,8 @@ public interface Sampling {
         JsonObject params = jakarta.json.Json.createObjectBuilder()
                 .add("messages", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
                         .add("role", "user")
-                        .add("content", jakarta.json.Json.createObjectBuilder().add("type", "text").add("text", prompt))))
+                        .add("content",
+                                jakarta.json.Json.createObjectBuilder().add("type", "text").add("text", prompt))))
                 .add("maxTokens", maxTokens)
                 .build();
         JsonObject content = createMessage(params).getJsonObject("content");

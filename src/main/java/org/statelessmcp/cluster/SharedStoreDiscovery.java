@@ -32,7 +32,7 @@ public class SharedStoreDiscovery {
     void discover() {
         store = infinispan().or(SharedStoreDiscovery::jcache);
         LOG.info(store.map(found -> "Shared state (rate-limit windows, relayed MCP client answers) is kept in "
-                        + found.describe() + ", shared by every instance of its cluster")
+                + found.describe() + ", shared by every instance of its cluster")
                 .orElse("No distributed cache found: each instance keeps its own rate-limit windows, and a 2025 MCP"
                         + " client's answer to a tool's question must reach the instance that asked (see"
                         + " docs/clustering.md for each server's cache)"));

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 public interface ChunkSink {
 
     /** A sink that drops every chunk, for calls whose caller asked for no response (notifications, batches). */
-    ChunkSink DISCARD = json -> { };
+    ChunkSink DISCARD = json -> {};
 
     /**
      * Queues one serialized chunk; may block while the transport's buffer is full.

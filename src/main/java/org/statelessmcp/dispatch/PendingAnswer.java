@@ -11,7 +11,7 @@ import org.statelessmcp.protocol.JsonRpcError;
 public record PendingAnswer(CompletableFuture<Outcome> outcome, Runnable abandon) {
 
     public static PendingAnswer done(Outcome outcome) {
-        return new PendingAnswer(CompletableFuture.completedFuture(outcome), () -> { });
+        return new PendingAnswer(CompletableFuture.completedFuture(outcome), () -> {});
     }
 
     public static PendingAnswer result(String json) {

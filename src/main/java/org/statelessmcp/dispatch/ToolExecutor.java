@@ -70,8 +70,8 @@ public final class ToolExecutor {
         ToolDescriptor descriptor = tool.descriptor();
         long started = System.nanoTime();
         CallControl control = new CallControl(descriptor.name(), descriptor.timeoutSeconds());
-        control.outcome().thenAccept(outcome ->
-                observer.callEnded(descriptor.name(), CallStatus.of(outcome), System.nanoTime() - started));
+        control.outcome().thenAccept(
+                outcome -> observer.callEnded(descriptor.name(), CallStatus.of(outcome), System.nanoTime() - started));
         Object[] arguments;
         try {
             arguments = ArgumentBinder.bind(descriptor, params, parameter -> supplied(parameter, tool, control, call),

@@ -7,7 +7,7 @@ package org.statelessmcp.dispatch;
 public interface ToolObserver {
 
     /** Observes nothing. */
-    ToolObserver NONE = new ToolObserver() { };
+    ToolObserver NONE = new ToolObserver() {};
 
     /**
      * A call ended, however it ended.

@@ -1,6 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -10,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.statelessmcp.api.InputRequest;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.api.InputRequired;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonStrings;
 

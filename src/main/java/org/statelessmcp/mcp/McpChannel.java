@@ -41,8 +41,9 @@ final class McpChannel implements ClientChannel {
         }
         LogLevel level = LogLevel.from(context.logLevel());
         if (level == null && !context.stateless()) {
-            LogLevel asked = params.get("_meta") instanceof JsonObject meta && meta.get(LOG_LEVEL) instanceof
-                    jakarta.json.JsonString name ? LogLevel.from(name.getString()) : null;
+            LogLevel asked = params.get("_meta") instanceof JsonObject meta
+                    && meta.get(LOG_LEVEL) instanceof jakarta.json.JsonString name ? LogLevel.from(name.getString())
+                            : null;
             level = asked == null ? LogLevel.INFO : asked;
         }
         return new McpChannel(ToolCalls.progressToken(params), level == null ? LogLevel.OFF : level, sink);

@@ -1,7 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,15 +10,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.api.PromptMessage;
 import org.statelessmcp.api.ToolCallException;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ClientAsk;
 import org.statelessmcp.dispatch.ClientRequests;
-import org.statelessmcp.dispatch.Outcome;
-import org.statelessmcp.api.InputRequired;
-import org.statelessmcp.dispatch.ToolObserver;
 import org.statelessmcp.dispatch.ContentJson;
+import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.PendingAnswer;
+import org.statelessmcp.dispatch.ToolObserver;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.Features;
@@ -66,7 +66,8 @@ final class McpFeatures {
             capabilities.add("prompts", JsonP.createObjectBuilder().add("listChanged", false));
         }
         if (!registry.resources().isEmpty() || !registry.templates().isEmpty() || skillResources) {
-            capabilities.add("resources", JsonP.createObjectBuilder().add("subscribe", false).add("listChanged", false));
+            capabilities.add("resources",
+                    JsonP.createObjectBuilder().add("subscribe", false).add("listChanged", false));
         }
         if (!registry.prompts().isEmpty() || !registry.templates().isEmpty()) {
             capabilities.add("completions", JsonValue.EMPTY_JSON_OBJECT);
@@ -172,7 +173,7 @@ final class McpFeatures {
     }
 
     private PendingAnswer contents(String uri, String mimeType, String name, String source, Reader reader,
-                                       Object[] arguments) {
+                                   Object[] arguments) {
         Object value;
         try {
             value = reader.read(arguments);
@@ -229,7 +230,8 @@ final class McpFeatures {
     }
 
     private static JsonObject describe(Features.ResourceDescriptor resource) {
-        JsonObjectBuilder described = JsonP.createObjectBuilder().add("uri", resource.uri()).add("name", resource.name());
+        JsonObjectBuilder described = JsonP.createObjectBuilder().add("uri", resource.uri()).add("name",
+                resource.name());
         optional(described, "title", resource.title());
         optional(described, "description", resource.description());
         optional(described, "mimeType", resource.mimeType());

@@ -1,7 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -9,15 +7,17 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolObserver;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonStrings;
-import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.registry.FeatureRegistry;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;

@@ -5,7 +5,7 @@ package org.statelessmcp.mcp;
 public interface NotificationSink {
 
     /** Drops notifications: the client accepts only JSON, or the call is part of a batch. */
-    NotificationSink NONE = notification -> { };
+    NotificationSink NONE = notification -> {};
 
     /** Sends one serialized JSON-RPC notification; may block while the client is slow. */
     void send(String notification);

@@ -1,7 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.statelessmcp.dispatch.PendingAnswer;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 
 /**

@@ -1,6 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,6 +21,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.statelessmcp.protocol.JsonP;
 
 /**
  * Seals the {@code requestState} of MCP 2026-07-28's multi round-trip requests: the answers a call has received

@@ -2,7 +2,6 @@ package org.statelessmcp.mcp;
 
 import jakarta.json.JsonValue;
 import java.util.concurrent.CompletableFuture;
-import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.TaskSupport;
 import org.statelessmcp.dispatch.CallContext;
@@ -11,6 +10,7 @@ import org.statelessmcp.dispatch.ChunkSink;
 import org.statelessmcp.dispatch.ClientChannel;
 import org.statelessmcp.dispatch.ClientRequests;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -47,7 +47,7 @@ final class TaskCalls {
 
     /** @param round the request's multi round-trip state, for a tool that hands off */
     PendingAnswer call(JsonValue id, ToolHandle tool, JsonValue arguments, RequestContext context,
-                           InputRound round) {
+                       InputRound round) {
         if (!Tasks.declared(context)) {
             return PendingAnswer.error(JsonRpcError.missingClientExtension(Tasks.EXTENSION));
         }
@@ -60,7 +60,7 @@ final class TaskCalls {
         tasks.follow(run, control);
         // the task is the client's now: its leaving does not end the work
         return new PendingAnswer(CompletableFuture.completedFuture(new Outcome.Success(run.createResult())),
-                () -> { });
+                () -> {});
     }
 
     /** A call that becomes a task when its tool hands off, and is answered directly if it never does. */

@@ -148,7 +148,7 @@ record TaskRecord(String id, String owner, String tool, Status status, String st
             case INPUT_REQUIRED -> json.append(",\"inputRequests\":").append(inputRequests);
             case COMPLETED -> json.append(",\"result\":").append(result);
             case FAILED -> json.append(",\"error\":").append(error);
-            default -> { }
+            default -> {}
         }
         return json.append('}').toString();
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolResultJson;
 import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
@@ -196,7 +196,7 @@ final class Tasks {
                 + settings.orphanAfter().toSeconds() + " s";
         TaskRecord ended = store.update(task.id(), current -> current.terminal()
                 || now - current.heartbeatAt() < settings.orphanAfter().toMillis() ? current
-                : failed(current, message, now));
+                        : failed(current, message, now));
         return ended == null ? task : ended;
     }
 
@@ -238,6 +238,6 @@ final class Tasks {
     String describe() {
         return store.shared() ? "every instance of the cluster answers for every task"
                 : "kept in this instance's memory: route tasks/get, tasks/update and tasks/cancel to the instance"
-                + " that created the task (the Mcp-Name header carries its id)";
+                        + " that created the task (the Mcp-Name header carries its id)";
     }
 }

@@ -1,7 +1,5 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,14 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.ToolCallException;
-import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.CallContext;
+import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.ChunkSink;
 import org.statelessmcp.dispatch.ClientChannel;
 import org.statelessmcp.dispatch.ClientRequests;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.dispatch.ToolResultJson;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcMessage;
 import org.statelessmcp.protocol.JsonStrings;
@@ -102,8 +102,10 @@ final class ToolCalls {
             ClientRequests requests = sink == NotificationSink.NONE ? ClientRequests.NONE : onStream(sink);
             CallControl control = executor.start(tool, arguments,
                     new CallContext(id, context.caller(), chunks, channel, requests));
-            return new PendingAnswer(control.outcome().thenApply(outcome ->
-                    ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult)), control::abandon);
+            return new PendingAnswer(
+                    control.outcome()
+                            .thenApply(outcome -> ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult)),
+                    control::abandon);
         }
         InputRound.Opened opened = InputRound.open(params, context,
                 new RequestStates.Binding(McpMethod.TOOLS_CALL.wireName(), tool.descriptor().name(), arguments,
@@ -118,8 +120,10 @@ final class ToolCalls {
         }
         CallControl control = executor.start(tool, arguments,
                 new CallContext(id, context.caller(), chunks, channel, round));
-        return new PendingAnswer(control.outcome().thenApply(outcome ->
-                round.conclude(ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult), states)),
+        return new PendingAnswer(
+                control.outcome()
+                        .thenApply(outcome -> round
+                                .conclude(ToolResultJson.callToolResult(outcome, invalidArgumentsAsResult), states)),
                 control::abandon);
     }
 

@@ -1,10 +1,10 @@
 package org.statelessmcp.mcp;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 import org.statelessmcp.api.Tool;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.registry.ToolDescriptor;
 
 /** The {@code tools/list} result, rendered once: the registry never changes after deployment. */

@@ -4,8 +4,8 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.registry.ToolDescriptor;
 

@@ -83,8 +83,10 @@ public class LogSetup {
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             Formatter jsonFormatter = json ? jsonFormatter(handler) : null;
             if (json && jsonFormatter == null) {
-                LOG.warning("smcp.log.format=json needs the server's JSON log formatter, which this server does not have"
-                        + " for " + handler.getClass().getName() + ": configure JSON logging in the server itself");
+                LOG.warning(
+                        "smcp.log.format=json needs the server's JSON log formatter, which this server does not have"
+                                + " for " + handler.getClass().getName()
+                                + ": configure JSON logging in the server itself");
             }
             RequestLogFilter filter = new RequestLogFilter(handler.getFilter(), masking, jsonFormatter != null);
             Formatter replacedFormatter = null;

@@ -1,6 +1,5 @@
 package org.statelessmcp.operations;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.statelessmcp.protocol.JsonP;
 
 /**
  * Hides secrets before anything reaches a log: JSON members whose names look secret (password, secret, token,
@@ -60,7 +60,8 @@ public final class Masking {
         StringBuilder masked = new StringBuilder(text.length());
         while (matcher.find()) {
             String replacement = isSecret(matcher.group(2))
-                    ? matcher.group(1) + matcher.group(2) + matcher.group(1) + matcher.group(3) + quoted(matcher.group(4))
+                    ? matcher.group(1) + matcher.group(2) + matcher.group(1) + matcher.group(3)
+                            + quoted(matcher.group(4))
                     : matcher.group();
             matcher.appendReplacement(masked, Matcher.quoteReplacement(replacement));
         }

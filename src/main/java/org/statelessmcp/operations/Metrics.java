@@ -13,7 +13,7 @@ import org.statelessmcp.security.SecurityObserver;
 public interface Metrics extends ToolObserver, SecurityObserver {
 
     /** Counts nothing. */
-    Metrics NONE = new Metrics() { };
+    Metrics NONE = new Metrics() {};
 
     /** An exchange began: one more request in flight. */
     default void exchangeStarted() {

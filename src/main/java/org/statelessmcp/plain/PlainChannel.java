@@ -20,7 +20,6 @@ public final class PlainChannel implements ClientChannel {
     /** The media type of a stream of JSON lines, which a client names to get progress lines. */
     public static final String NDJSON = "application/x-ndjson";
 
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JsonValue token;

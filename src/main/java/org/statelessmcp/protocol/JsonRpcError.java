@@ -96,8 +96,10 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     /** @param extension the extension the client must declare, e.g. {@code io.modelcontextprotocol/tasks} */
     public static JsonRpcError missingClientExtension(String extension) {
         return new JsonRpcError(MISSING_CLIENT_CAPABILITY, "Missing required client capability: the extension "
-                + extension, JsonP.createObjectBuilder().add("requiredCapabilities", JsonP.createObjectBuilder()
-                .add("extensions", JsonP.createObjectBuilder().add(extension, JsonValue.EMPTY_JSON_OBJECT))).build());
+                + extension,
+                JsonP.createObjectBuilder().add("requiredCapabilities", JsonP.createObjectBuilder()
+                        .add("extensions", JsonP.createObjectBuilder().add(extension, JsonValue.EMPTY_JSON_OBJECT)))
+                        .build());
     }
 
     public static JsonRpcError unsupportedProtocolVersion(String requested, List<String> supported) {

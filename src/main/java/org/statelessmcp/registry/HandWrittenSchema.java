@@ -6,8 +6,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,8 +38,8 @@ final class HandWrittenSchema {
         String origin = inline ? "inputSchema" : "inputSchema '" + declared + "'";
         JsonValue parsed;
         try (InputStream resource = inline ? null : owner.getResourceAsStream(declared);
-             Reader reader = inline ? new StringReader(declared)
-                     : resource == null ? null : new InputStreamReader(resource, StandardCharsets.UTF_8)) {
+                Reader reader = inline ? new StringReader(declared)
+                        : resource == null ? null : new InputStreamReader(resource, StandardCharsets.UTF_8)) {
             if (reader == null) {
                 problems.add(origin + " is not a resource on the classpath, resolved from " + owner.getName()
                         + " (a path starting with '/' is from the classpath's root)");

@@ -55,8 +55,9 @@ public final class ParamHeaders {
         List<ParamHeader> headers = new ArrayList<>();
         if (inputSchema.get("properties") instanceof JsonObject properties) {
             for (Map.Entry<String, JsonValue> property : properties.entrySet()) {
-                if (property.getValue() instanceof JsonObject schema && schema.get(SCHEMA_KEYWORD)
-                        instanceof JsonString header && schema.get("type") instanceof JsonString type) {
+                if (property.getValue() instanceof JsonObject schema
+                        && schema.get(SCHEMA_KEYWORD) instanceof JsonString header
+                        && schema.get("type") instanceof JsonString type) {
                     headers.add(new ParamHeader(header.getString(), property.getKey(), type.getString()));
                 }
             }

@@ -1,6 +1,5 @@
 package org.statelessmcp.registry;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,6 +9,7 @@ import jakarta.json.bind.Jsonb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Function;
+import org.statelessmcp.protocol.JsonP;
 
 /** Models of the types that map to one JSON scalar. */
 final class ScalarModels {

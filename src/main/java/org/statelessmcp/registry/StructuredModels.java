@@ -1,6 +1,5 @@
 package org.statelessmcp.registry;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.statelessmcp.protocol.JsonP;
 
 /**
  * Models of the types that map to JSON arrays and objects, and of {@code Optional}. Values are checked against the
@@ -132,8 +132,8 @@ final class StructuredModels {
      * A record: a JSON object with one property per component; components that are not {@code Optional} are
      * required, unknown properties are refused.
      */
-    record RecordModel(Class<?> type, Map<String, TypeModel> components, List<String> required, JsonObject schema)
-            implements TypeModel {
+    record RecordModel(Class<?> type, Map<String, TypeModel> components, List<String> required,
+                       JsonObject schema) implements TypeModel {
 
         static RecordModel of(Class<?> type, Map<String, TypeModel> components, Map<String, String> descriptions) {
             JsonObjectBuilder properties = JsonP.createObjectBuilder();

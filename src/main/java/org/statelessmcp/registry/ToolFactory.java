@@ -1,6 +1,5 @@
 package org.statelessmcp.registry;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
@@ -30,6 +29,7 @@ import org.statelessmcp.api.TaskHandoff;
 import org.statelessmcp.api.Tool;
 import org.statelessmcp.api.ToolArg;
 import org.statelessmcp.api.ToolResponse;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.schema.JsonSchema;
 
 /**
@@ -111,7 +111,8 @@ final class ToolFactory {
                 }
                 parameters.add(argument);
                 if (!handWritten && toolArg != null && !toolArg.header().isEmpty()) {
-                    problems.addAll(ParamHeaders.problems(argument.name(), toolArg.header(), argument.model().schema()));
+                    problems.addAll(
+                            ParamHeaders.problems(argument.name(), toolArg.header(), argument.model().schema()));
                     if (!headerNames.add(toolArg.header().toLowerCase(java.util.Locale.ROOT))) {
                         problems.add("two parameters are mirrored into header '" + toolArg.header()
                                 + "' (header names are case-insensitive)");

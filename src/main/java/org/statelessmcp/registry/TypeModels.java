@@ -133,7 +133,8 @@ public final class TypeModels {
 
     private TypeModel recordModel(Class<?> record) throws UnsupportedTypeException {
         if (recordsInProgress.contains(record)) {
-            throw new UnsupportedTypeException(record.getName() + " refers to itself; recursive records are not supported");
+            throw new UnsupportedTypeException(
+                    record.getName() + " refers to itself; recursive records are not supported");
         }
         for (Class<?> c = record; c != null; c = c.getEnclosingClass()) {
             if (!Modifier.isPublic(c.getModifiers())) {

@@ -133,7 +133,8 @@ public final class ApiKeys {
         } else if (listed != null) {
             throw new IllegalArgumentException(where + ": roles must be a list of names");
         }
-        String secret = key != null ? ((JsonString) key).getString() : SHA256_PREFIX + ((JsonString) digest).getString();
+        String secret = key != null ? ((JsonString) key).getString()
+                : SHA256_PREFIX + ((JsonString) digest).getString();
         return entry(secret, name == null ? null : ((JsonString) name).getString(), roles, where, warnings);
     }
 

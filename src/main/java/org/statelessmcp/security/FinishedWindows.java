@@ -18,7 +18,8 @@ final class FinishedWindows {
     private record Generation(long end, Map<String, Long> counts) {
     }
 
-    private final Map<RateLimit.Period, AtomicReference<Generation>> generations = new EnumMap<>(RateLimit.Period.class);
+    private final Map<RateLimit.Period, AtomicReference<Generation>> generations = new EnumMap<>(
+            RateLimit.Period.class);
 
     FinishedWindows() {
         for (RateLimit.Period period : RateLimit.Period.values()) {

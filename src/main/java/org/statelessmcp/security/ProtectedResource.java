@@ -1,6 +1,5 @@
 package org.statelessmcp.security;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.statelessmcp.protocol.JsonP;
 
 /**
  * OAuth 2.0 Protected Resource Metadata (RFC 9728), as the MCP authorization specification expects of a resource

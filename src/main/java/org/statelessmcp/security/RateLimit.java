@@ -45,8 +45,9 @@ public record RateLimit(long count, Period period) {
     public static RateLimit parse(String text) {
         Matcher matcher = NOTATION.matcher(text == null ? "" : text.replaceFirst("(?i)\\s+per\\s+", "/"));
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate limit: write <count>/<second|minute|hour|day>,"
-                    + " e.g. 100/minute");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a rate limit: write <count>/<second|minute|hour|day>,"
+                            + " e.g. 100/minute");
         }
         String unit = matcher.group(2).toLowerCase(Locale.ROOT);
         if (unit.endsWith("s")) {

@@ -8,10 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.Optional;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.cluster.SharedStore;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
@@ -137,7 +137,8 @@ public class RateLimiter {
             return null;
         }
         String identity = caller.name().isEmpty()
-                ? "addr:" + addresses.resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")))
+                ? "addr:" + addresses.resolve(request.getRemoteAddr(),
+                        Collections.list(request.getHeaders("X-Forwarded-For")))
                 : "user:" + caller.name();
         long now = System.currentTimeMillis();
         Verdict closest = null;

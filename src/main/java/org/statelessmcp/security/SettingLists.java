@@ -1,6 +1,5 @@
 package org.statelessmcp.security;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.statelessmcp.protocol.JsonP;
 
 /**
  * Reads the list and map settings of the security configuration in both forms operators write: MicroProfile

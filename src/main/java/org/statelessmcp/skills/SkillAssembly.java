@@ -193,7 +193,7 @@ public final class SkillAssembly {
 
     /** The skill folder a file lies in: the deepest folder above it with a SKILL.md, or {@code null}. */
     private static String owner(String path, Map<String, FoundFile> manifests) {
-        for (String folder = parent(path); ; folder = parent(folder)) {
+        for (String folder = parent(path);; folder = parent(folder)) {
             if (manifests.containsKey(folder)) {
                 return folder;
             }

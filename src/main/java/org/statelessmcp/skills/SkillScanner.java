@@ -85,7 +85,7 @@ public final class SkillScanner {
         if (real != null && Files.isRegularFile(Path.of(real))) {
             // the zip's central directory names the entries: nothing else of the jar is read
             try (ZipFile zip = new ZipFile(real)) {
-                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
                     ZipEntry entry = entries.nextElement();
                     if (wanted(entry)) {
                         try (InputStream in = zip.getInputStream(entry)) {

@@ -43,7 +43,7 @@ final class AsyncResponseWriter implements WriteListener, AsyncListener, ChunkSi
     private final Framing framing;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private volatile Runnable onClientGone = () -> { };
+    private volatile Runnable onClientGone = () -> {};
 
     // all guarded by lock
     private long queuedBytes;

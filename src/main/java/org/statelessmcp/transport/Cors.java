@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
-import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Pattern;
 
 /**
  * CORS for the web applications named in {@code smcp.allowed-origins}, and for no one else: the request's own

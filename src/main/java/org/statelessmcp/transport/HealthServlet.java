@@ -1,6 +1,5 @@
 package org.statelessmcp.transport;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -13,6 +12,7 @@ import org.statelessmcp.operations.EngineState;
 import org.statelessmcp.operations.McpConfig;
 import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.operations.SmcpConfig;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.registry.ToolRegistry;
 
 /**

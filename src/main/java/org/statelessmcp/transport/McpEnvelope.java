@@ -5,8 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
-import org.statelessmcp.api.Caller;
-import org.statelessmcp.security.RequestCaller;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.statelessmcp.api.Caller;
 import org.statelessmcp.api.McpLog.LogLevel;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpVersions;
@@ -22,6 +21,7 @@ import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.registry.ParamHeaders;
 import org.statelessmcp.registry.ParamHeaders.ParamHeader;
+import org.statelessmcp.security.RequestCaller;
 
 /**
  * Reads what an MCP request says about itself besides its method: the revision it speaks, and for 2026-07-28 the
@@ -65,7 +65,8 @@ final class McpEnvelope {
                 ? m : null;
         JsonValue metaVersion = meta == null ? null : meta.get(META_VERSION);
         Caller principal = RequestCaller.of(request);
-        boolean handshakeMeta = metaVersion instanceof JsonString named && McpVersions.HANDSHAKE.contains(named.getString());
+        boolean handshakeMeta = metaVersion instanceof JsonString named
+                && McpVersions.HANDSHAKE.contains(named.getString());
         if ((metaVersion == null || handshakeMeta) && !McpVersions.isStateless(header)) {
             if (header != null && !McpVersions.isSupported(header)) {
                 return new Rejected(400, JsonRpcError.unsupportedProtocolVersion(header, McpVersions.SUPPORTED));

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.NotificationSink;
@@ -139,7 +139,7 @@ public class McpHttp {
         return switch (failure.error().code()) {
             case JsonRpcError.METHOD_NOT_FOUND -> 404;
             case JsonRpcError.HEADER_MISMATCH, JsonRpcError.MISSING_CLIENT_CAPABILITY,
-                 JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION -> 400;
+                    JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION -> 400;
             default -> 200;
         };
     }

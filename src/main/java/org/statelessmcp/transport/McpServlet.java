@@ -1,12 +1,11 @@
 package org.statelessmcp.transport;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
+import jakarta.json.JsonReader;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Collections;
@@ -18,6 +17,7 @@ import org.statelessmcp.operations.LogContext;
 import org.statelessmcp.operations.Masking;
 import org.statelessmcp.operations.Metrics;
 import org.statelessmcp.operations.SmcpConfig;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcParser;
 import org.statelessmcp.protocol.JsonRpcWriter;

@@ -41,7 +41,8 @@ final class Replies {
      */
     static AsyncResponseWriter answer(JsonValue id, CompletableFuture<Outcome> outcome, Runnable abandon,
                                       long timeoutSeconds, long capacity, ToIntFunction<Outcome> status,
-                                      HttpServletRequest request, HttpServletResponse response) throws IOException {
+                                      HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (outcome.isDone()) {
             if (id == null) {
                 HttpResponses.noContent(response, 202);
@@ -72,7 +73,8 @@ final class Replies {
 
     /** Switches the request to asynchronous and hands back the writer of its response. */
     static AsyncResponseWriter goAsync(HttpServletRequest request, long timeoutSeconds, String contentType,
-                                       AsyncResponseWriter.Framing framing, long capacity) throws IOException {
+                                       AsyncResponseWriter.Framing framing, long capacity)
+            throws IOException {
         AsyncContext context = request.startAsync();
         context.setTimeout(timeoutSeconds * 1000 + ASYNC_GRACE_MILLIS);
         context.getResponse().setContentType(contentType);

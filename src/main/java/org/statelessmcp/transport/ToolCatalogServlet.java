@@ -1,6 +1,5 @@
 package org.statelessmcp.transport;
 
-import org.statelessmcp.protocol.JsonP;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.mcp.ToolCatalog;
+import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolHandle;
+import org.statelessmcp.registry.ToolRegistry;
 import org.statelessmcp.security.AccessGate;
 import org.statelessmcp.security.RateLimiter;
 import org.statelessmcp.security.RequestCaller;
 import org.statelessmcp.security.ToolRoles;
-import org.statelessmcp.mcp.ToolCatalog;
-import org.statelessmcp.registry.ToolDescriptor;
-import org.statelessmcp.registry.ToolRegistry;
 
 /**
  * {@code GET /tools} lists every tool; {@code GET /tools/{name}} describes one (404 when there is none). The

@@ -78,7 +78,8 @@ class ArgumentBinderTest {
 
     @Test
     void nullForAnOptionalArgumentTakesItsDefault() {
-        assertEquals("hello", ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), parameter -> EMITTER, null)[2]);
+        assertEquals("hello",
+                ArgumentBinder.bind(TOOL, json("{\"name\":\"Ada\",\"greeting\":null}"), parameter -> EMITTER, null)[2]);
     }
 
     @Test
@@ -131,7 +132,8 @@ class ArgumentBinderTest {
 
         static Tool.Annotations defaults() {
             try {
-                return ToolFactoryAnnotations.class.getDeclaredMethod("carrier").getAnnotation(Tool.class).annotations();
+                return ToolFactoryAnnotations.class.getDeclaredMethod("carrier").getAnnotation(Tool.class)
+                        .annotations();
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }

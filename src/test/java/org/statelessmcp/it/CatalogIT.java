@@ -21,7 +21,6 @@ class CatalogIT extends DeployedWarTest {
         return Deployments.productWar();
     }
 
-
     @Test
     void healthReportsStatusVersionAndToolCount() {
         McpResponse response = kit.get("health").assertStatus(200);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.ConformanceTools;
+import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.testkit.McpResponse;
 
@@ -134,7 +134,7 @@ class ClusterIT {
             // Liberty's JSON log lines write every / as \/
             assertTrue(server.output().stream().anyMatch(line -> line.replace("\\/", "/").contains(
                     "Rate limits: 1000/minute per caller,"
-                    + " by tool {echo=10/minute}; windows kept in " + store())),
+                            + " by tool {echo=10/minute}; windows kept in " + store())),
                     String.join("\n", server.output()));
         }
     }

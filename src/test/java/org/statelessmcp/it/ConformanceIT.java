@@ -3,18 +3,18 @@ package org.statelessmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.conformance.ConformanceFeatures;
-import java.util.Properties;
 import org.statelessmcp.it.conformance.ConformanceTools;
 import org.statelessmcp.it.conformance.Forms;
 import org.statelessmcp.it.conformance.Greeting;
-import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.it.conformance.HeaderTools;
 import org.statelessmcp.it.conformance.RoundTripTools;
 import org.statelessmcp.it.conformance.SchemaTools;
+import org.statelessmcp.it.conformance.TaskTools;
 
 /**
  * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}) against the deployed WAR. Its

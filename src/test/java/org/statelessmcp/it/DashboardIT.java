@@ -107,7 +107,7 @@ class DashboardIT extends DeployedWarTest {
         assertEquals(List.of("mcp_request_latency_seconds", "mcp_tools_registered"),
                 uses("histogram_quantile(0.95, sum by (le, tool) (rate(mcp_request_latency_seconds"
                         + "{tool=~\"a|b\"}[5m]))) / on(tool) group_left mcp_tools_registered or vector(0)").stream()
-                        .map(Use::metric).toList());
+                                .map(Use::metric).toList());
         assertEquals(List.of("mcp_active_requests"), uses("sum(mcp_active_requests offset 5m)").stream()
                 .map(Use::metric).toList());
     }
@@ -206,7 +206,8 @@ class DashboardIT extends DeployedWarTest {
         Map<String, Set<String>> names = new TreeMap<>();
         for (String key : samples.keySet()) {
             int brace = key.indexOf('{');
-            Set<String> labels = names.computeIfAbsent(brace < 0 ? key : key.substring(0, brace), name -> new TreeSet<>());
+            Set<String> labels = names.computeIfAbsent(brace < 0 ? key : key.substring(0, brace),
+                    name -> new TreeSet<>());
             if (brace >= 0) {
                 for (String label : key.substring(brace + 1, key.length() - 1).split(",(?=[a-z_]+=)")) {
                     labels.add(label.substring(0, label.indexOf('=')));

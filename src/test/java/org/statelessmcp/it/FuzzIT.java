@@ -41,7 +41,8 @@ class FuzzIT extends DeployedWarTest {
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}",
             "{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{\"action\":\"accept\"}}");
     private static final List<String> TOKENS = List.of("{", "}", "[", "]", ",", ":", "\"", "null", "true", "-1e999",
-            "12345678901234567890123", "\\u0000", "\\ud800", "NaN", "\"\\\"", "[[[[[[[[", "{\"a\":", "\u00ff", "\u0001");
+            "12345678901234567890123", "\\u0000", "\\ud800", "NaN", "\"\\\"", "[[[[[[[[", "{\"a\":", "\u00ff",
+            "\u0001");
     private static final Pattern LEAK = Pattern.compile("Exception|\\bat (org|java|jdk|sun|fish|com)\\.|\\.java:\\d|"
             + "org\\.statelessmcp\\.|smcp\\.");
 
@@ -76,7 +77,8 @@ class FuzzIT extends DeployedWarTest {
             return noise;
         }
         if (kind == 1) {
-            return ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":" + "[".repeat(50 + random.nextInt(200))
+            return ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":"
+                    + "[".repeat(50 + random.nextInt(200))
                     + "]".repeat(random.nextInt(250))).getBytes(StandardCharsets.UTF_8);
         }
         return mutate(SEEDS.get(random.nextInt(SEEDS.size())), random).getBytes(StandardCharsets.UTF_8);
@@ -94,7 +96,7 @@ class FuzzIT extends DeployedWarTest {
             case 3 -> request.header("Accept", "application/json, text/event-stream");
             case 4 -> request.header("Mcp-Name", "add").header("Origin", random.nextBoolean() ? "http://localhost:1"
                     : "http://evil.example");
-            default -> { }
+            default -> {}
         }
         return request.build();
     }
@@ -114,7 +116,8 @@ class FuzzIT extends DeployedWarTest {
                     || text.startsWith("event: ") || text.startsWith("{\"error\":");
             if (status >= 500 && !text.startsWith("{\"jsonrpc\":\"2.0\"") || !(noBody || jsonRpc)
                     || LEAK.matcher(text).find()) {
-                problems.add("#" + i + " " + status + " for " + new String(body, StandardCharsets.UTF_8) + " -> " + text);
+                problems.add(
+                        "#" + i + " " + status + " for " + new String(body, StandardCharsets.UTF_8) + " -> " + text);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));

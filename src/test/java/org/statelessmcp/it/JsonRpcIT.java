@@ -118,7 +118,8 @@ class JsonRpcIT extends DeployedWarTest {
 
     @Test
     void unknownMethodIsMethodNotFoundNamingTheMethod() {
-        JsonObject error = answer(kit.id(3).call("no_such_tool", "{}").assertError(-32601, null)).getJsonObject("error");
+        JsonObject error = answer(kit.id(3).call("no_such_tool", "{}").assertError(-32601, null))
+                .getJsonObject("error");
         assertEquals("no_such_tool", error.getJsonObject("data").getString("method"));
     }
 

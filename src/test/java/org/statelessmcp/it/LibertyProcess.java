@@ -28,7 +28,8 @@ final class LibertyProcess implements ProcessMember {
     private final int managementPort;
 
     private LibertyProcess(WebArchive war, String name, int clusterPort, String members,
-                           Map<String, String> environment) throws IOException {
+                           Map<String, String> environment)
+            throws IOException {
         Path home = Path.of(System.getProperty("liberty.home"));
         Path server = home.resolve("usr/servers").resolve(name);
         delete(server);
@@ -123,7 +124,6 @@ final class LibertyProcess implements ProcessMember {
             }
         }
     }
-
 
     @Override
     public McpTestClient kit() {

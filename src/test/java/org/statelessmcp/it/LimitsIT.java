@@ -41,7 +41,6 @@ class LimitsIT extends DeployedWarTest {
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
-
     /** A call of exactly {@code size} bytes, padded with strings within the string-length limit. */
     private String padded(int size) {
         String call = kit.id(1).requestBody("nothing", "{}");
@@ -125,7 +124,8 @@ class LimitsIT extends DeployedWarTest {
     @Test
     void moreArgumentsThanTheLimitAreInvalidParamsInBothDialects() {
         String four = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}";
-        JsonObject seed = kit.id(7).call("nothing", four).assertError(-32602, "4 arguments exceed the limit of 3").json();
+        JsonObject seed = kit.id(7).call("nothing", four).assertError(-32602, "4 arguments exceed the limit of 3")
+                .json();
         assertEquals(7, seed.getInt("id"));
         kit.id(8).request("tools/call", "{\"name\":\"nothing\",\"arguments\":" + four + "}").assertError(-32602, null);
     }

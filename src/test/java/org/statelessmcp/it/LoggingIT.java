@@ -62,7 +62,7 @@ class LoggingIT {
 
     private static JsonObject line(String logger) {
         return LINES.stream().filter(line -> logger.equals(line.getString("LoggerName", ""))
-                        && REQUEST_ID.equals(line.getString("requestId", "")))
+                && REQUEST_ID.equals(line.getString("requestId", "")))
                 .findFirst().orElseThrow(() -> new AssertionError("no line of " + logger + " for " + REQUEST_ID
                         + ":\n" + String.join("\n", OUTPUT)));
     }

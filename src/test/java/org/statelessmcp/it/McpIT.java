@@ -60,12 +60,14 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void initializeEchoesAnOlderSupportedVersion() {
-        assertEquals("2025-03-26", result("initialize", INITIALIZE.formatted("2025-03-26")).getString("protocolVersion"));
+        assertEquals("2025-03-26",
+                result("initialize", INITIALIZE.formatted("2025-03-26")).getString("protocolVersion"));
     }
 
     @Test
     void initializeWithAnUnknownVersionGetsTheNewestSupported() {
-        assertEquals("2025-11-25", result("initialize", INITIALIZE.formatted("2024-11-05")).getString("protocolVersion"));
+        assertEquals("2025-11-25",
+                result("initialize", INITIALIZE.formatted("2024-11-05")).getString("protocolVersion"));
     }
 
     @Test
@@ -211,7 +213,8 @@ class McpIT extends DeployedWarTest {
     @Test
     void cancellationNamingAnotherIdLeavesTheCallRunning() throws Exception {
         CompletableFuture<McpResponse> call = mcp().id("slow-2").callAsync("slow", Map.of("seconds", 1));
-        mcp().send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-3\"}}");
+        mcp().send(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-3\"}}");
         McpResponse response = call.get(30, TimeUnit.SECONDS);
         assertEquals(200, response.status());
         assertEquals(1, response.result().getJsonObject("structuredContent").getInt("slept"));
@@ -273,15 +276,18 @@ class McpIT extends DeployedWarTest {
 
     @Test
     void batchMayMixMcpRequestsAndPlainJsonRpcCalls() {
-        JsonArray answers = mcp().header("MCP-Protocol-Version", null).send("[" + kit.id(1).requestBody("ping", null) + ","
-                + kit.id(2).requestBody("add", "[1,2]") + "]").batch();
+        JsonArray answers = mcp().header("MCP-Protocol-Version", null)
+                .send("[" + kit.id(1).requestBody("ping", null) + ","
+                        + kit.id(2).requestBody("add", "[1,2]") + "]")
+                .batch();
         assertEquals("{}", answers.getJsonObject(0).getJsonObject("result").toString());
         assertEquals(3, answers.getJsonObject(1).getJsonObject("result").getInt("result"));
     }
 
     @Test
     void initializeAdvertisesPromptsResourcesAndCompletionsWhenTheDeploymentHasThem() {
-        JsonObject capabilities = result("initialize", INITIALIZE.formatted("2025-11-25")).getJsonObject("capabilities");
+        JsonObject capabilities = result("initialize", INITIALIZE.formatted("2025-11-25"))
+                .getJsonObject("capabilities");
         assertFalse(capabilities.getJsonObject("prompts").getBoolean("listChanged"));
         assertFalse(capabilities.getJsonObject("resources").getBoolean("subscribe"));
         assertTrue(capabilities.containsKey("completions"));

@@ -28,7 +28,9 @@ class NodeMcpClientsIT extends DeployedWarTest {
         NodeTools.Run run = NodeTools.run("ts-sdk-client.txt", 120, "ts-sdk-client.mjs", url());
         assertEquals(0, run.exitCode(), run.output());
         JsonObject seen = run.lastJson();
-        assertTrue(seen.getJsonArray("tools").toString().startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\""),
+        assertTrue(
+                seen.getJsonArray("tools").toString()
+                        .startsWith("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\""),
                 seen.toString());
         assertEquals(5, seen.getJsonObject("add").getInt("result"));
         assertEquals(3, seen.getJsonObject("generated").getInt("generated"));

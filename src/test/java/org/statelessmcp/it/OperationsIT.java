@@ -98,7 +98,8 @@ class OperationsIT extends DeployedWarTest {
         kit.call("fail").assertError(-32000, null);
         kit.call("slow", Map.of("seconds", 6)).assertError(-32001, null);
         // a raw socket: closing it after the first chunk is a real client disconnect
-        try (Socket socket = client.rawPost(kit.id(6).requestBody("generate_numbers", "{\"count\":1000,\"delay\":0.05}"))) {
+        try (Socket socket = client
+                .rawPost(kit.id(6).requestBody("generate_numbers", "{\"count\":1000,\"delay\":0.05}"))) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null && !line.startsWith("{"); line = reader.readLine()) {
@@ -110,8 +111,8 @@ class OperationsIT extends DeployedWarTest {
         Map<String, Double> after = metrics();
         for (int attempt = 0; attempt < 100 && (value(after, "mcp_active_requests") != 0
                 || value(after, "mcp_active_streams") != 0
-                || calls(after, "generate_numbers", "cancelled") == calls(before, "generate_numbers", "cancelled"));
-                attempt++) {
+                || calls(after, "generate_numbers", "cancelled")
+                        == calls(before, "generate_numbers", "cancelled")); attempt++) {
             Thread.sleep(100);
             after = metrics();
         }
@@ -127,7 +128,8 @@ class OperationsIT extends DeployedWarTest {
         assertEquals(3, value(after, "mcp_request_duration_seconds_count{tool=\"add\"}")
                 - value(before, "mcp_request_duration_seconds_count{tool=\"add\"}"), after.toString());
         // the buckets histogram_quantile() reads, in seconds: the last one holds every call
-        assertEquals(3, bucket(after, "add", Double.POSITIVE_INFINITY) - bucket(before, "add", Double.POSITIVE_INFINITY),
+        assertEquals(3,
+                bucket(after, "add", Double.POSITIVE_INFINITY) - bucket(before, "add", Double.POSITIVE_INFINITY),
                 after.toString());
         assertTrue(bucket(after, "slow", 10) - bucket(before, "slow", 10) > bucket(after, "slow", 5)
                 - bucket(before, "slow", 5), "slow's timeout after 5 s in the bucket up to 10 s: " + after);

@@ -35,6 +35,7 @@ final class PayaraMicroProcess implements ProcessMember {
         process = new ServerProcess(command, environment, new File(file.getParent(), name + ".log"),
                 line -> line.contains("ready in") || line.contains("Payara Micro failed"));
     }
+
     /** A free TCP port on loopback, at the time of asking. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -67,7 +68,8 @@ final class PayaraMicroProcess implements ProcessMember {
      * @param clusterPort this member's own Hazelcast port, one of {@code memberPorts}
      */
     static PayaraMicroProcess startClustered(WebArchive war, String name, String clusterName, int clusterPort,
-                                             List<Integer> memberPorts) throws IOException, InterruptedException {
+                                             List<Integer> memberPorts)
+            throws IOException, InterruptedException {
         return startClustered(war, name, clusterName, clusterPort, memberPorts, Map.of());
     }
 
@@ -82,11 +84,13 @@ final class PayaraMicroProcess implements ProcessMember {
     }
 
     private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering,
-                                            Map<String, String> environment) throws IOException, InterruptedException {
+                                            Map<String, String> environment)
+            throws IOException, InterruptedException {
         PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering, environment);
         if (!server.process.awaitSettled(180)) {
             server.close();
-            throw new IllegalStateException("Payara Micro did not start in 180 s:\n" + String.join("\n", server.output()));
+            throw new IllegalStateException(
+                    "Payara Micro did not start in 180 s:\n" + String.join("\n", server.output()));
         }
         return server;
     }
@@ -94,7 +98,6 @@ final class PayaraMicroProcess implements ProcessMember {
     int port() {
         return port;
     }
-
 
     /** The test kit's client of this server's deployment, {@code /<name>/}, in the plain dialect. */
     @Override

@@ -523,7 +523,6 @@ final class PayaraServerCluster {
             return size;
         }
 
-
         @Override
         public McpTestClient kit() {
             return McpTestClient.at("http://127.0.0.1:" + port + "/");

@@ -17,10 +17,10 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.statelessmcp.it.conformance.Forms;
-import org.statelessmcp.it.conformance.TaskTools;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.statelessmcp.it.conformance.Forms;
+import org.statelessmcp.it.conformance.TaskTools;
 import org.statelessmcp.it.tools.CallerTools;
 import org.statelessmcp.it.tools.GuardedTools;
 import org.statelessmcp.testkit.McpResponse;
@@ -43,10 +43,12 @@ class SecurityIT extends DeployedWarTest {
     static WebArchive deployment() {
         Properties settings = new Properties();
         settings.setProperty("smcp.auth.enabled", "true");
-        settings.setProperty("smcp.api-keys", "[{\"name\":\"alice\",\"key\":\"" + ALICE + "\",\"roles\":[\"auditor\",\"math\"]},"
-                + "{\"name\":\"bob\",\"key\":\"" + BOB + "\"},"
-                + "{\"name\":\"carol\",\"sha256\":\"" + HexFormat.of().formatHex(sha256(CAROL)) + "\",\"roles\":\"ops\"},"
-                + "{\"name\":\"trial\",\"key\":\"" + TRIAL + "\",\"roles\":[\"trial\"]}]");
+        settings.setProperty("smcp.api-keys",
+                "[{\"name\":\"alice\",\"key\":\"" + ALICE + "\",\"roles\":[\"auditor\",\"math\"]},"
+                        + "{\"name\":\"bob\",\"key\":\"" + BOB + "\"},"
+                        + "{\"name\":\"carol\",\"sha256\":\"" + HexFormat.of().formatHex(sha256(CAROL))
+                        + "\",\"roles\":\"ops\"},"
+                        + "{\"name\":\"trial\",\"key\":\"" + TRIAL + "\",\"roles\":[\"trial\"]}]");
         settings.setProperty("smcp.auth.tool-roles", "add=math, reopened=*");
         settings.setProperty("smcp.api-keys-file", keyFile().toString());
         settings.setProperty("smcp.auth.authorization-servers", "https://auth.example.com");
@@ -183,9 +185,11 @@ class SecurityIT extends DeployedWarTest {
     @Test
     void toolsListShowsOnlyTheToolsTheCallerMayUse() {
         assertEquals(List.of("echo", "reopened", "status"), listed(BOB).stream()
-                .filter(name -> List.of("add", "audit", "echo", "purge", "reopened", "status").contains(name)).toList());
+                .filter(name -> List.of("add", "audit", "echo", "purge", "reopened", "status").contains(name))
+                .toList());
         assertEquals(List.of("add", "audit", "echo", "reopened", "status"), listed(ALICE).stream()
-                .filter(name -> List.of("add", "audit", "echo", "purge", "reopened", "status").contains(name)).toList());
+                .filter(name -> List.of("add", "audit", "echo", "purge", "reopened", "status").contains(name))
+                .toList());
     }
 
     private List<String> listed(String key) {
@@ -236,7 +240,8 @@ class SecurityIT extends DeployedWarTest {
             mcp.initialize();
             List<String> names = mcp.listTools().tools().stream().map(McpSchema.Tool::name).toList();
             assertTrue(names.contains("audit") && !names.contains("purge"), names.toString());
-            McpSchema.CallToolResult result = mcp.callTool(new McpSchema.CallToolRequest("add", Map.of("a", 2, "b", 3)));
+            McpSchema.CallToolResult result = mcp
+                    .callTool(new McpSchema.CallToolRequest("add", Map.of("a", 2, "b", 3)));
             assertFalse(Boolean.TRUE.equals(result.isError()), result.toString());
             assertEquals("{\"result\":5}", ((McpSchema.TextContent) result.content().get(0)).text());
         } finally {

@@ -99,7 +99,8 @@ class SkillsIT extends DeployedWarTest {
     @Test
     void aBinaryFileIsABlobAndAnEncodedNameReadsBack() {
         JsonObject logo = kit.mcp2026().request("resources/read",
-                "{\"uri\":\"skill://pdf-processing/assets/logo.png\"}").assertStatus(200).result().getJsonArray("contents").getJsonObject(0);
+                "{\"uri\":\"skill://pdf-processing/assets/logo.png\"}").assertStatus(200).result()
+                .getJsonArray("contents").getJsonObject(0);
         assertEquals("image/png", logo.getString("mimeType"));
         assertArrayEquals(SkillsFixture.LOGO, Base64.getDecoder().decode(logo.getString("blob")));
         JsonObject form = kit.mcp2026().request("resources/read",
@@ -112,8 +113,8 @@ class SkillsIT extends DeployedWarTest {
     @Test
     void skillAnswersAreCacheableByEveryone() {
         for (String[] request : new String[][] {{"skills/list", "{}"}, {"skills/get", "{\"uri\":\"" + PDF + "\"}"},
-            {"resources/directory/read", "{\"uri\":\"skill://pdf-processing\"}"}, {"resources/read", "{\"uri\":\""
-                + PDF + "\"}"}}) {
+                {"resources/directory/read", "{\"uri\":\"skill://pdf-processing\"}"}, {"resources/read", "{\"uri\":\""
+                        + PDF + "\"}"}}) {
             JsonObject result = kit.mcp2026().request(request[0], request[1]).assertStatus(200).result();
             assertEquals("public", result.getString("cacheScope"), request[0]);
             assertEquals("complete", result.getString("resultType"), request[0]);

@@ -29,7 +29,6 @@ class StreamingIT extends DeployedWarTest {
         return Deployments.withProbes();
     }
 
-
     @Test
     void generateNumbersStreamsProgressChunksThenTheResultLine() {
         McpResponse response = kit.id("2").call("generate_numbers", Map.of("count", 5, "delay", 0.05));

@@ -21,10 +21,10 @@ class ToolJarIT extends DeployedWarTest {
                 .addClasses(WeatherTools.class, WeatherTools.Forecast.class, WeatherTools.Unit.class)
                 .addAsManifestResource(new StringAsset(
                         "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                                + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+                                + " bean-discovery-mode=\"annotated\"/>"),
+                        "beans.xml");
         return Deployments.productWar().addAsLibrary(tools);
     }
-
 
     @Test
     void toolFromTheUsersJarIsCallable() {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonNumber;
-import java.util.Properties;
 import jakarta.json.JsonObject;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,7 +52,8 @@ class TwoInstancesIT extends DeployedWarTest {
     @Test
     void clientAlternatingBetweenTwoInstancesWorksAsWithOne() throws Exception {
         JsonObject seen = alternate("alternating-client.mjs");
-        assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\"]", seen.getJsonArray("tools").toString());
+        assertEquals("[\"add\",\"echo\",\"fail\",\"generate_numbers\",\"greet\",\"slow\"]",
+                seen.getJsonArray("tools").toString());
         assertEquals(42, seen.getJsonObject("add").getInt("result"));
         assertEquals(3, seen.getJsonObject("generated").getInt("generated"));
         assertEquals("[1,2,3]", seen.getJsonArray("progress").toString());

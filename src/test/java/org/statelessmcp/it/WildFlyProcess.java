@@ -56,7 +56,8 @@ final class WildFlyProcess implements ProcessMember {
      * waits (bounded) until all have started and their caches have rebalanced over all of them.
      */
     static List<ClusterMember> startCluster(WebArchive war, String name, List<Integer> offsets,
-                                            Map<String, String> environment) throws IOException, InterruptedException {
+                                            Map<String, String> environment)
+            throws IOException, InterruptedException {
         String members = offsets.stream().map(offset -> "127.0.0.1[" + (JGROUPS_TCP + offset) + "]")
                 .collect(java.util.stream.Collectors.joining(","));
         List<WildFlyProcess> started = new java.util.ArrayList<>();
@@ -122,7 +123,6 @@ final class WildFlyProcess implements ProcessMember {
         }
         Files.createDirectories(to.resolve("deployments"));
     }
-
 
     @Override
     public McpTestClient kit() {

@@ -1,7 +1,10 @@
 package org.statelessmcp.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -10,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 
 /**
  * A plain HTTP client for the deployed WAR, for what the test kit does not send: raw bytes, bodies of unknown length,
@@ -73,7 +73,7 @@ final class WireClient {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             socket.getOutputStream().write(("POST " + uri("mcp").getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             return socket;

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.InputRequest;
-import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.api.InputRequired;
+import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.protocol.JsonRpcError;
 
 class InputRoundTest {

@@ -67,7 +67,8 @@ class McpChannelTest {
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,"
                         + "\"progress\":1,\"message\":\"step one\"}}",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":5,"
-                        + "\"progress\":2,\"message\":\"{\\\"n\\\":2}\"}}"), sent);
+                        + "\"progress\":2,\"message\":\"{\\\"n\\\":2}\"}}"),
+                sent);
     }
 
     @Test

@@ -56,7 +56,8 @@ class PagedListTest {
     @Test
     void foreignOrMalformedCursorIsInvalidParams() {
         PagedList list = new PagedList("tools", FIVE, 2);
-        String promptsCursor = page(new PagedList("prompts", FIVE, 2), JsonValue.EMPTY_JSON_OBJECT).getString("nextCursor");
+        String promptsCursor = page(new PagedList("prompts", FIVE, 2), JsonValue.EMPTY_JSON_OBJECT)
+                .getString("nextCursor");
         for (String cursor : List.of("garbage!", promptsCursor, "dG9vbHM6OTk")) {
             Outcome outcome = list.page(Json.createObjectBuilder().add("cursor", cursor).build()).outcome().join();
             assertEquals(JsonRpcError.INVALID_PARAMS, assertInstanceOf(Outcome.Failure.class, outcome).error().code());

@@ -36,7 +36,8 @@ class StatelessResultsTest {
     @Test
     void inputRequiredKeepsItsTypeAndGetsNoCachingHints() {
         assertEquals("{" + META + ",\"resultType\":\"input_required\",\"requestState\":\"x\"}",
-                complete("{\"resultType\":\"input_required\",\"requestState\":\"x\"}", StatelessResults.Caching.PRIVATE_NOW));
+                complete("{\"resultType\":\"input_required\",\"requestState\":\"x\"}",
+                        StatelessResults.Caching.PRIVATE_NOW));
     }
 
     @Test

@@ -35,7 +35,7 @@ class TaskRecordTest {
         assertEquals("input_required", detailed.getString("status"));
         assertEquals(question, detailed.getJsonObject("inputRequests").getJsonObject("ok"));
         for (String internal : new String[] {"owner", "runner", "heartbeatAt", "responses", "cancelRequested",
-            "requestState", "ttl", "pollInterval", "result", "error"}) {
+                "requestState", "ttl", "pollInterval", "result", "error"}) {
             assertFalse(detailed.containsKey(internal), internal + " in " + detailed);
         }
     }

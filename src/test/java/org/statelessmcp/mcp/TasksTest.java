@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.cluster.LocalStrings;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.Outcome;
+import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonRpcError;
 
 /**

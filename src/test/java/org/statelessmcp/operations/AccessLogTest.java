@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.StreamHandler;
-
 import org.junit.jupiter.api.Test;
 
 class AccessLogTest {

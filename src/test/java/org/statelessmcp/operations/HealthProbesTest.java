@@ -87,7 +87,8 @@ class HealthProbesTest {
     @Test
     void dataHoldsOnlyTheTypesTheHealthBuilderAccepts() {
         probes.deployed(new Object());
-        for (HealthCheckResponse response : java.util.List.of(probes.startedCheck().call(), probes.readyCheck().call())) {
+        for (HealthCheckResponse response : java.util.List.of(probes.startedCheck().call(),
+                probes.readyCheck().call())) {
             response.getData().orElseThrow().forEach((key, value) -> assertEquals(true,
                     value instanceof String || value instanceof Long || value instanceof Boolean,
                     key + " is a " + value.getClass().getName()));

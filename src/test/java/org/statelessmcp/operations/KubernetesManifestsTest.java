@@ -63,7 +63,8 @@ class KubernetesManifestsTest {
         assertEquals(List.of("ConfigMap", "Secret", "Deployment", "Service", "Service", "HorizontalPodAutoscaler",
                 "PodDisruptionBudget"), OBJECTS.stream().map(o -> o.get("kind")).toList());
         for (Map<String, Object> object : OBJECTS) {
-            assertTrue(object.get("apiVersion") instanceof String && object.get("kind") instanceof String, object.toString());
+            assertTrue(object.get("apiVersion") instanceof String && object.get("kind") instanceof String,
+                    object.toString());
             String name = at(object, "metadata", "name");
             assertTrue(name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"), name);
         }
@@ -106,7 +107,8 @@ class KubernetesManifestsTest {
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             assertTrue(named.contains((String) at(container, probe, "httpGet", "port")), probe);
         }
-        assertTrue(named.contains((String) at(the("Service", "stateless-mcp-grid"), "spec", "ports", "0", "targetPort")));
+        assertTrue(
+                named.contains((String) at(the("Service", "stateless-mcp-grid"), "spec", "ports", "0", "targetPort")));
     }
 
     @Test
@@ -116,7 +118,8 @@ class KubernetesManifestsTest {
         assertEquals(Boolean.TRUE, at(grid, "spec", "publishNotReadyAddresses"));
         List<String> args = at(container(), "args");
         String mode = args.get(args.indexOf("--clustermode") + 1);
-        Matcher dns = Pattern.compile("dns:([a-z0-9-]+)\\.\\$\\(POD_NAMESPACE\\)\\.svc\\.cluster\\.local:(\\d+)").matcher(mode);
+        Matcher dns = Pattern.compile("dns:([a-z0-9-]+)\\.\\$\\(POD_NAMESPACE\\)\\.svc\\.cluster\\.local:(\\d+)")
+                .matcher(mode);
         assertTrue(dns.matches(), mode);
         assertEquals("stateless-mcp-grid", dns.group(1));
         assertEquals(Integer.parseInt(dns.group(2)), (int) at(grid, "spec", "ports", "0", "port"));

@@ -9,10 +9,10 @@ class LatencyHistogramTest {
     @Test
     void eachBucketCountsEveryDurationUpToItsBound() {
         LatencyHistogram histogram = new LatencyHistogram();
-        histogram.record(300_000);          // 0.3 ms
-        histogram.record(1_000_000);        // exactly 1 ms: le="0.001" holds it, as Prometheus's le does
+        histogram.record(300_000); // 0.3 ms
+        histogram.record(1_000_000); // exactly 1 ms: le="0.001" holds it, as Prometheus's le does
         histogram.record(1_000_001);
-        histogram.record(7_000_000_000L);   // 7 s
+        histogram.record(7_000_000_000L); // 7 s
         histogram.record(120_000_000_000L); // above every bound
         assertEquals(2, histogram.cumulative(0));
         assertEquals(3, histogram.cumulative(1));

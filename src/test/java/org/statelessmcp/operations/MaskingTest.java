@@ -1,8 +1,8 @@
 package org.statelessmcp.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -32,13 +32,15 @@ class MaskingTest {
     @Test
     void secretMembersAreMaskedAtAnyDepth() {
         assertEquals("{\"user\":\"ada\",\"password\":\"***\",\"nested\":[{\"apiKey\":\"***\",\"n\":1}]}",
-                masking.mask(json("{\"user\":\"ada\",\"password\":\"hunter2\",\"nested\":[{\"apiKey\":\"k1\",\"n\":1}]}"))
+                masking.mask(
+                        json("{\"user\":\"ada\",\"password\":\"hunter2\",\"nested\":[{\"apiKey\":\"k1\",\"n\":1}]}"))
                         .toString());
     }
 
     @Test
     void secretObjectsAreMaskedWhole() {
-        assertEquals("{\"token\":\"***\"}", masking.mask(json("{\"token\":{\"value\":\"t\",\"kind\":\"jwt\"}}")).toString());
+        assertEquals("{\"token\":\"***\"}",
+                masking.mask(json("{\"token\":{\"value\":\"t\",\"kind\":\"jwt\"}}")).toString());
     }
 
     @Test

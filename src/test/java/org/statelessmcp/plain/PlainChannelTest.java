@@ -19,7 +19,8 @@ class PlainChannelTest {
     @Test
     void progressIsThePythonServersChunkWithItsPercentageAndMessage() {
         channel.progress(BigDecimal.ONE, BigDecimal.valueOf(3), "row 1");
-        assertEquals(List.of("{\"type\":\"progress\",\"current\":1,\"total\":3,\"percentage\":33.3,\"message\":\"row 1\"}"),
+        assertEquals(
+                List.of("{\"type\":\"progress\",\"current\":1,\"total\":3,\"percentage\":33.3,\"message\":\"row 1\"}"),
                 lines);
     }
 

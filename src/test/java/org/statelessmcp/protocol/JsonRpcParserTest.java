@@ -66,12 +66,14 @@ class JsonRpcParserTest {
 
     @Test
     void booleanIdIsInvalid() {
-        assertEquals(JsonRpcError.INVALID_REQUEST, invalid("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}").code());
+        assertEquals(JsonRpcError.INVALID_REQUEST,
+                invalid("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}").code());
     }
 
     @Test
     void invalidRequestKeepsAValidIdForItsAnswer() {
-        var message = (JsonRpcMessage.Invalid) ((ParsedBody.Single) parse("{\"jsonrpc\":\"2.0\",\"id\":\"k\"}")).message();
+        var message = (JsonRpcMessage.Invalid) ((ParsedBody.Single) parse("{\"jsonrpc\":\"2.0\",\"id\":\"k\"}"))
+                .message();
         assertEquals("\"k\"", message.id().toString());
     }
 
@@ -138,7 +140,8 @@ class JsonRpcParserTest {
     @Test
     void batchPastTheLimitIsOneInvalidRequest() {
         String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}";
-        assertEquals(JsonRpcError.INVALID_REQUEST, unusable("[" + call + "," + call + "," + call + "," + call + "]").code());
+        assertEquals(JsonRpcError.INVALID_REQUEST,
+                unusable("[" + call + "," + call + "," + call + "," + call + "]").code());
     }
 
     @Test
@@ -185,6 +188,6 @@ class JsonRpcParserTest {
         JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2);
         assertInstanceOf(JsonRpcRequest.class, ((ParsedBody.Single) limited.parse("{\"jsonrpc\":\"2.0\",\"id\":5,"
                 + "\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"_meta\":{},\"arguments\":{\"a\":1,\"b\":2}}}"))
-                .message());
+                        .message());
     }
 }

@@ -22,8 +22,10 @@ class JsonRpcWriterTest {
 
     @Test
     void errorMessagesAreEscaped() {
-        String text = JsonRpcWriter.error(Json.createValue(1), JsonRpcError.toolFailed("line\nbreak \u0001 \u2028", null));
-        assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"line\\nbreak \\u0001 \\u2028\"},\"id\":1}",
+        String text = JsonRpcWriter.error(Json.createValue(1),
+                JsonRpcError.toolFailed("line\nbreak \u0001 \u2028", null));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"line\\nbreak \\u0001 \\u2028\"},\"id\":1}",
                 text);
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import jakarta.json.JsonObject;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +139,8 @@ public class ToolFactoryTest {
 
     @Test
     void inputSchemaListsArgumentsWithTypesDescriptionsAndDefaults() {
-        assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{"
+        assertEquals(
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{"
                         + "\"a\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647},"
                         + "\"b\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,"
                         + "\"description\":\"second\",\"default\":1}},"
@@ -180,8 +181,8 @@ public class ToolFactoryTest {
     @Test
     void aRecordResultHasAnOutputSchemaDeclaringItsDialect() {
         assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
-                        + "\"properties\":{\"station\":{\"type\":\"string\"},\"celsius\":{\"type\":\"number\"}},"
-                        + "\"required\":[\"station\",\"celsius\"],\"additionalProperties\":false}",
+                + "\"properties\":{\"station\":{\"type\":\"string\"},\"celsius\":{\"type\":\"number\"}},"
+                + "\"required\":[\"station\",\"celsius\"],\"additionalProperties\":false}",
                 describe("reading").outputSchema().toString());
     }
 
@@ -190,7 +191,8 @@ public class ToolFactoryTest {
         ToolDescriptor tool = describe("stream");
         assertTrue(tool.async());
         assertTrue(tool.streaming());
-        assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{},"
+        assertEquals(
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{},"
                         + "\"additionalProperties\":false}",
                 tool.inputSchema().toString());
     }

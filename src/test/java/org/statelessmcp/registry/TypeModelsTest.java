@@ -36,7 +36,7 @@ public class TypeModelsTest {
     }
 
     public record Shape(String name, List<Point> points, Optional<Size> size,
-                 @JsonbProperty("fill_color") @ToolArg(description = "CSS colour") String fillColor) {
+                        @JsonbProperty("fill_color") @ToolArg(description = "CSS colour") String fillColor) {
     }
 
     public record Node(String name, List<Node> children) {
@@ -95,7 +95,8 @@ public class TypeModelsTest {
 
     @Test
     void mapWithStringKeysIsAnObjectWithTypedValues() throws Exception {
-        assertEquals("{\"type\":\"object\",\"additionalProperties\":" + schema(Point.class) + "}", schema(parameter(2)));
+        assertEquals("{\"type\":\"object\",\"additionalProperties\":" + schema(Point.class) + "}",
+                schema(parameter(2)));
     }
 
     @Test
@@ -154,7 +155,8 @@ public class TypeModelsTest {
     @Test
     void recordBindsThroughJsonbAfterValidation() throws Exception {
         Shape shape = (Shape) TypeModels.of(Shape.class).bind(json(
-                "{\"name\":\"tri\",\"points\":[{\"x\":1,\"y\":2}],\"size\":\"LARGE\",\"fill_color\":\"red\"}"), "shape", JSONB);
+                "{\"name\":\"tri\",\"points\":[{\"x\":1,\"y\":2}],\"size\":\"LARGE\",\"fill_color\":\"red\"}"), "shape",
+                JSONB);
         assertEquals(new Point(1, 2), shape.points().get(0));
         assertEquals(Optional.of(Size.LARGE), shape.size());
         assertEquals("red", shape.fillColor());

@@ -112,7 +112,8 @@ class LeasedWindowCountersTest {
             long largestBlock = Math.max(1, ceiling / LeasedWindowCounters.CEILING_SHARE);
             assertTrue(admitted <= ceiling, "seed " + seed + ": " + admitted + " admitted of " + ceiling);
             assertTrue(admitted >= ceiling - 3 * largestBlock,
-                    "seed " + seed + ": " + admitted + " admitted of " + ceiling + ", blocks of at most " + largestBlock);
+                    "seed " + seed + ": " + admitted + " admitted of " + ceiling + ", blocks of at most "
+                            + largestBlock);
         }
     }
 

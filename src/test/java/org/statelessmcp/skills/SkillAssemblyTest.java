@@ -54,7 +54,7 @@ class SkillAssemblyTest {
     void foldersListTheirDirectChildrenAndSubfoldersAsDirectories() {
         SkillCatalog catalog = assemble(manifest(CLASSES, "acme/pdf", "pdf"),
                 file(CLASSES, "acme/pdf/references/forms/a.md", "a"), file(CLASSES, "acme/pdf/notes.txt", "n"))
-                .catalog();
+                        .catalog();
         List<SkillCatalog.Child> root = catalog.directory("skill://acme/pdf");
         assertEquals(List.of("skill://acme/pdf/SKILL.md", "skill://acme/pdf/notes.txt",
                 "skill://acme/pdf/references"), root.stream().map(SkillCatalog.Child::uri).toList());
@@ -76,7 +76,7 @@ class SkillAssemblyTest {
                 file(CLASSES, "stray/readme.txt", "lost"),
                 file(CLASSES, "meta/SKILL.md",
                         "---\nname: meta\ndescription: d\nmetadata:\n  io.modelcontextprotocol/x: y\n---\n"))
-                .problems();
+                                .problems();
         assertEquals(6, problems.size(), String.join("\n", problems));
         assertTrue(problems.contains("Invalid skill META-INF/skills/wrong/SKILL.md in WEB-INF/classes: frontmatter"
                 + " name 'right' differs from the folder name 'wrong', which it must equal"), problems.toString());
@@ -121,7 +121,8 @@ class SkillAssemblyTest {
                 "Invalid skill META-INF/skills/big/SKILL.md in WEB-INF/classes: its files hold more than 16777216"
                         + " bytes (16 MiB), the most a skill may",
                 "Invalid skill META-INF/skills/many/SKILL.md in WEB-INF/classes: 513 files, more than the 512 a skill"
-                        + " may have"), problems);
+                        + " may have"),
+                problems);
     }
 
     @Test

@@ -77,7 +77,8 @@ class McpTestClientTest {
         assertEquals("2026-07-28", request.headers().getFirst("MCP-Protocol-Version"));
         JsonObject meta = request.body().getJsonObject("params").getJsonObject("_meta");
         assertEquals("2026-07-28", meta.getString("io.modelcontextprotocol/protocolVersion"));
-        assertEquals("{\"elicitation\":{}}", meta.getJsonObject("io.modelcontextprotocol/clientCapabilities").toString());
+        assertEquals("{\"elicitation\":{}}",
+                meta.getJsonObject("io.modelcontextprotocol/clientCapabilities").toString());
         assertEquals("info", meta.getString("io.modelcontextprotocol/logLevel"));
 
         answer = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"resultType\":\"complete\",\"content\":"

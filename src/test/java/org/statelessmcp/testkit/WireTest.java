@@ -66,7 +66,8 @@ class WireTest {
 
     @Test
     void jsonBodyIsTheLastMessageAndAnEmptyBodyHasNone() {
-        assertTrue(Wire.parse("application/json", "[{\"id\":1,\"result\":1}]").last() instanceof jakarta.json.JsonArray);
+        assertTrue(
+                Wire.parse("application/json", "[{\"id\":1,\"result\":1}]").last() instanceof jakarta.json.JsonArray);
         assertNull(Wire.parse("", "").last());
         assertNull(Wire.parse("text/html", "<html>").last());
     }
@@ -96,8 +97,9 @@ class WireTest {
 
     @Test
     void ordinaryAnswersHaveNoInternals() {
-        assertNull(Wire.firstInternal("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Tool 'fail' failed\"},"
-                + "\"id\":1}"));
+        assertNull(Wire
+                .firstInternal("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Tool 'fail' failed\"},"
+                        + "\"id\":1}"));
         assertNull(Wire.firstInternal("Meet at noon (sharp). See javadoc, at last."));
     }
 

@@ -171,7 +171,8 @@ public final class McpResponse {
 
     private List<JsonObject> params(String method) {
         return notifications().stream().filter(message -> method.equals(Wire.string(message, "method")))
-                .map(message -> message.get("params") instanceof JsonObject params ? params : JsonValue.EMPTY_JSON_OBJECT)
+                .map(message -> message.get("params") instanceof JsonObject params ? params
+                        : JsonValue.EMPTY_JSON_OBJECT)
                 .toList();
     }
 
@@ -283,7 +284,8 @@ public final class McpResponse {
             throw fail("HTTP 200 with a result");
         }
         if (answer.get("result") instanceof JsonObject result
-                && (JsonValue.TRUE.equals(result.get("isError")) || "input_required".equals(Wire.string(result, "resultType")))
+                && (JsonValue.TRUE.equals(result.get("isError"))
+                        || "input_required".equals(Wire.string(result, "resultType")))
                 && client.dialect() != McpTestClient.Dialect.PLAIN) {
             throw fail("a successful result");
         }
@@ -331,8 +333,10 @@ public final class McpResponse {
     public McpResponse assertError(int code, String messageContains) {
         if (!(last instanceof JsonObject answer) || !(answer.get("error") instanceof JsonObject error)
                 || !(error.get("code") instanceof JsonNumber number) || number.intValue() != code
-                || messageContains != null && !String.valueOf(Wire.string(error, "message")).contains(messageContains)) {
-            throw fail("a JSON-RPC error " + code + (messageContains == null ? "" : " with \"" + messageContains + "\""));
+                || messageContains != null
+                        && !String.valueOf(Wire.string(error, "message")).contains(messageContains)) {
+            throw fail(
+                    "a JSON-RPC error " + code + (messageContains == null ? "" : " with \"" + messageContains + "\""));
         }
         return this;
     }
@@ -351,7 +355,8 @@ public final class McpResponse {
     public McpResponse assertInputRequired(String... keys) {
         if (!(last instanceof JsonObject answer) || !(answer.get("result") instanceof JsonObject result)
                 || !"input_required".equals(Wire.string(result, "resultType"))
-                || keys.length > 0 && !inputRequests().keySet().equals(new java.util.LinkedHashSet<>(Arrays.asList(keys)))) {
+                || keys.length > 0
+                        && !inputRequests().keySet().equals(new java.util.LinkedHashSet<>(Arrays.asList(keys)))) {
             throw fail("an input_required result asking " + Arrays.toString(keys));
         }
         return this;
@@ -379,14 +384,14 @@ public final class McpResponse {
     public String toString() {
         StringBuilder text = new StringBuilder("request: ").append(request.request().method()).append(' ')
                 .append(request.request().uri()).append('\n');
-        request.request().headers().map().forEach((name, values) ->
-                text.append("  ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
+        request.request().headers().map().forEach((name, values) -> text.append("  ").append(name).append(": ")
+                .append(String.join(", ", values)).append('\n'));
         if (!request.text().equals(request.request().method() + " " + request.request().uri())) {
             text.append("  ").append(request.text()).append('\n');
         }
         text.append("response: HTTP ").append(status()).append('\n');
-        response.headers().map().forEach((name, values) ->
-                text.append("  ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
+        response.headers().map().forEach((name, values) -> text.append("  ").append(name).append(": ")
+                .append(String.join(", ", values)).append('\n'));
         String body = Objects.requireNonNullElse(body(), "");
         text.append(body.isEmpty() ? "  (no body)" : body);
         return text.toString();

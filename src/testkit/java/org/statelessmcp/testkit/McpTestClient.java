@@ -216,7 +216,8 @@ public final class McpTestClient {
      */
     public McpTestClient capabilities(JsonObject capabilities) {
         requireMcp("client capabilities");
-        return with(dialect, version, headers, timeout, id, progressToken, logLevel, Objects.requireNonNull(capabilities));
+        return with(dialect, version, headers, timeout, id, progressToken, logLevel,
+                Objects.requireNonNull(capabilities));
     }
 
     /** {@link #capabilities(JsonObject)} written as JSON. */
@@ -226,7 +227,8 @@ public final class McpTestClient {
 
     private void requireMcp(String what) {
         if (dialect == Dialect.PLAIN) {
-            throw new IllegalStateException("the plain dialect has no " + what + ": choose mcp2025() or mcp2026() first");
+            throw new IllegalStateException(
+                    "the plain dialect has no " + what + ": choose mcp2025() or mcp2026() first");
         }
     }
 
@@ -451,9 +453,11 @@ public final class McpTestClient {
         return http.sendAsync(outgoing.request(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-                        throw new UncheckedIOException(new IOException(outgoing.text() + " to " + outgoing.request().uri()
-                                + " failed: " + cause, cause));
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                ? failure.getCause() : failure;
+                        throw new UncheckedIOException(
+                                new IOException(outgoing.text() + " to " + outgoing.request().uri()
+                                        + " failed: " + cause, cause));
                     }
                     return new McpResponse(this, outgoing, response);
                 });

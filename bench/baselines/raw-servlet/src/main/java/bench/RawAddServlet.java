@@ -32,7 +32,8 @@ public class RawAddServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject call;
-        try (InputStream in = request.getInputStream(); JsonReader reader = READERS.createReader(in)) {
+        try (InputStream in = request.getInputStream();
+                JsonReader reader = READERS.createReader(in)) {
             call = reader.readObject();
         }
         JsonValue id = call.get("id");

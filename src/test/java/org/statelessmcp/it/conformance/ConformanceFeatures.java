@@ -32,7 +32,8 @@ public class ConformanceFeatures {
     public List<PromptMessage> promptWithEmbeddedResource(
             @PromptArg(description = "URI of the resource to embed") String resourceUri) {
         return List.of(PromptMessage.user(EmbeddedResource.text(resourceUri, "text/plain",
-                "Embedded resource content for testing.")), PromptMessage.user("Please process the embedded resource above."));
+                "Embedded resource content for testing.")),
+                PromptMessage.user("Please process the embedded resource above."));
     }
 
     @Prompt(name = "test_prompt_with_image", description = "A prompt with an image.")

@@ -1,12 +1,12 @@
 package org.statelessmcp.it.conformance;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.statelessmcp.api.AudioContent;
 import org.statelessmcp.api.Content;
 import org.statelessmcp.api.Elicitation;
@@ -50,7 +50,8 @@ public class ConformanceTools {
     @Tool(name = "test_multiple_content_types", description = "Answers text, an image and a resource.")
     public List<Content> mixed() {
         return List.of(new TextContent("Multiple content types test:"), new ImageContent(PNG, "image/png"),
-                EmbeddedResource.text("test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
+                EmbeddedResource.text("test://mixed-content-resource", "application/json",
+                        "{\"test\":\"data\",\"value\":123}"));
     }
 
     @Tool(name = "test_tool_with_logging", streaming = true, description = "Logs three messages while it runs.")
@@ -117,7 +118,8 @@ public class ConformanceTools {
                         .add("enum", Json.createArrayBuilder(List.of("opt1", "opt2", "opt3")))
                         .add("enumNames", Json.createArrayBuilder(List.of("Option One", "Option Two", "Option Three"))),
                 "untitledMulti", Json.createObjectBuilder().add("type", "array").add("items", Json.createObjectBuilder()
-                        .add("type", "string").add("enum", Json.createArrayBuilder(List.of("option1", "option2", "option3")))),
+                        .add("type", "string")
+                        .add("enum", Json.createArrayBuilder(List.of("option1", "option2", "option3")))),
                 "titledMulti", Json.createObjectBuilder().add("type", "array").add("items", Json.createObjectBuilder()
                         .add("anyOf", Json.createArrayBuilder().add(choice("value1", "First Choice"))
                                 .add(choice("value2", "Second Choice")).add(choice("value3", "Third Choice"))))));
@@ -141,7 +143,8 @@ public class ConformanceTools {
 
     private static byte[] silentWav() {
         // a 44-byte RIFF header for 8 kHz 8-bit mono and 8 samples of silence
-        byte[] wav = Base64.getDecoder().decode("UklGRiwAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfAAABAAgAZGF0YQgAAACAgICAgICAgA==");
+        byte[] wav = Base64.getDecoder()
+                .decode("UklGRiwAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfAAABAAgAZGF0YQgAAACAgICAgICAgA==");
         return wav;
     }
 }

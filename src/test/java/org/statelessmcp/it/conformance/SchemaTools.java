@@ -13,7 +13,7 @@ import org.statelessmcp.api.Tool;
 public class SchemaTools {
 
     @Tool(name = "json_schema_2020_12_tool", description = "Tool with JSON Schema 2020-12 features",
-          inputSchema = "contact.schema.json")
+            inputSchema = "contact.schema.json")
     public String contact(String name, JsonObject address, String contactMethod, String phone, String email) {
         return "contact " + name + " at " + (address == null ? "no address" : address.getString("city", "?"))
                 + " by " + contactMethod + ": phone " + phone + ", email " + email;
