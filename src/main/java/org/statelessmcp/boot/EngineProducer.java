@@ -25,6 +25,7 @@ import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
 import org.statelessmcp.mcp.AnswerRelay;
+import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.RequestStates;
 import org.statelessmcp.mcp.SharedAnswerRelay;
@@ -184,7 +185,7 @@ public class EngineProducer implements EngineState {
     @Singleton
     JsonRpcParser parser(SmcpConfig config) {
         return new JsonRpcParser(config.maxJsonDepth(), config.maxBatchSize(), config.maxStringLength(),
-                config.maxArguments());
+                config.maxArguments(), McpMethod.withArguments());
     }
 
     @Produces

@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The MCP methods this server knows, by their wire names: which revisions serve each, and which member of
@@ -68,6 +69,11 @@ public enum McpMethod {
     /** Whether {@code method} is MCP's rather than a tool's name in the plain JSON-RPC dialect. */
     public static boolean isMcp(String method) {
         return method.indexOf('/') >= 0 || INITIALIZE.wireName.equals(method) || PING.wireName.equals(method);
+    }
+
+    /** The methods whose arguments are {@code params.arguments}, which the parser's argument limit counts. */
+    public static Set<String> withArguments() {
+        return Set.of(TOOLS_CALL.wireName, PROMPTS_GET.wireName);
     }
 
     public static boolean isNotification(String method) {

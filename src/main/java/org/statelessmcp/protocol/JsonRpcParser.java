@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a request body into JSON-RPC 2.0 messages (specification §4–§6), enforcing the nesting and batch limits.
@@ -29,26 +30,31 @@ public final class JsonRpcParser {
     private final int maxBatchSize;
     private final int maxStringLength;
     private final int maxArguments;
+    private final Set<String> argumentsMethods;
 
     /**
      * @param maxDepth the deepest nesting of arrays and objects accepted, the outermost one counting as 1
      * @param maxBatchSize the most elements a batch may have
      */
     public JsonRpcParser(int maxDepth, int maxBatchSize) {
-        this(maxDepth, maxBatchSize, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        this(maxDepth, maxBatchSize, Integer.MAX_VALUE, Integer.MAX_VALUE, Set.of());
     }
 
     /**
      * @param maxStringLength the most characters a string (a member name included) may have, as written
      * @param maxArguments the most arguments one call may pass: members of a tool call's {@code params} (plain
-     *                     JSON-RPC) or of {@code params.arguments} ({@code tools/call}, {@code prompts/get})
+     *                     JSON-RPC) or of {@code params.arguments} for the methods named next
+     * @param argumentsMethods the methods whose arguments are {@code params.arguments} (MCP's {@code tools/call}
+     *                         and {@code prompts/get}): the dialect above names them, this layer knows no method
      */
-    public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxArguments) {
+    public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxArguments,
+                         Set<String> argumentsMethods) {
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         this.maxDepth = maxDepth;
         this.maxBatchSize = maxBatchSize;
         this.maxStringLength = maxStringLength;
         this.maxArguments = maxArguments;
+        this.argumentsMethods = Set.copyOf(argumentsMethods);
     }
 
     /** Parses {@code length} bytes of {@code body}, which must be UTF-8. */
@@ -112,8 +118,7 @@ public final class JsonRpcParser {
             return message;
         }
         JsonValue arguments = call.params();
-        if (("tools/call".equals(call.method()) || "prompts/get".equals(call.method()))
-                && arguments instanceof JsonObject params) {
+        if (argumentsMethods.contains(call.method()) && arguments instanceof JsonObject params) {
             arguments = params.get("arguments");
         }
         int count = arguments instanceof JsonObject object ? object.size()

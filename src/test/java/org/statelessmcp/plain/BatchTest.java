@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.Caller;
@@ -64,7 +65,8 @@ class BatchTest {
 
     private Batch start(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ParsedBody.Batch batch = (ParsedBody.Batch) new JsonRpcParser(64, 100, 1 << 20, 64).parse(bytes, bytes.length);
+        ParsedBody.Batch batch = (ParsedBody.Batch) new JsonRpcParser(64, 100, 1 << 20, 64,
+                Set.of("tools/call", "prompts/get")).parse(bytes, bytes.length);
         return plain.batch(batch.messages(), Caller.ANONYMOUS, mcp);
     }
 

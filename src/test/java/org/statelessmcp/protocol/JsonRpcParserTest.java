@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JsonRpcParserTest {
@@ -154,7 +155,7 @@ class JsonRpcParserTest {
 
     @Test
     void aStringLongerThanTheLimitMakesTheBodyUnusable() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64);
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64, Set.of("tools/call", "prompts/get"));
         String ok = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"m\":\"0123456789\"}}";
         assertInstanceOf(ParsedBody.Single.class, limited.parse(ok));
         ParsedBody tooLong = limited.parse(ok.replace("0123456789", "0123456789a"));
@@ -165,7 +166,7 @@ class JsonRpcParserTest {
 
     @Test
     void aLongMemberNameCountsToo() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64);
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64, Set.of("tools/call", "prompts/get"));
         ParsedBody body = limited.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"e\",\"params\":{\""
                 + "n".repeat(11) + "\":1}}");
         assertInstanceOf(ParsedBody.Unusable.class, body);
@@ -173,7 +174,7 @@ class JsonRpcParserTest {
 
     @Test
     void moreArgumentsThanTheLimitAreInvalidParamsWithTheRequestsId() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2);
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2, Set.of("tools/call", "prompts/get"));
         JsonRpcMessage.Invalid seed = assertInstanceOf(JsonRpcMessage.Invalid.class, ((ParsedBody.Single) limited.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"add\",\"params\":{\"a\":1,\"b\":2,\"c\":3}}")).message());
         assertEquals(JsonRpcError.INVALID_PARAMS, seed.error().code());
@@ -185,7 +186,7 @@ class JsonRpcParserTest {
 
     @Test
     void argumentsUpToTheLimitPass() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2);
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2, Set.of("tools/call", "prompts/get"));
         assertInstanceOf(JsonRpcRequest.class, ((ParsedBody.Single) limited.parse("{\"jsonrpc\":\"2.0\",\"id\":5,"
                 + "\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"_meta\":{},\"arguments\":{\"a\":1,\"b\":2}}}"))
                         .message());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -84,7 +85,7 @@ public class EngineBenchmark {
         JsonCodec codec = JsonCodec.create();
         jsonb = codec.jsonb();
         // the product's defaults: depth 64, batch 100, strings 1 MiB, 64 arguments
-        parser = new JsonRpcParser(64, 100, 1 << 20, 64);
+        parser = new JsonRpcParser(64, 100, 1 << 20, 64, Set.of("tools/call", "prompts/get"));
         registry = BenchRegistry.of(new ExampleTools(), jsonb);
         // plain tools run on the calling thread, as on the request thread in the server
         executor = new ToolExecutor(Runnable::run, new DeadlineWatch(), codec, ToolObserver.NONE, task -> task);
