@@ -7,8 +7,8 @@ import org.statelessmcp.operations.AccessLog;
 import org.statelessmcp.operations.Metrics;
 
 /**
- * Follows each exchange on {@code /mcp}: counted while it is in flight (and while it streams), measured, and given one access-log line when
- * it ends, however it ends.
+ * Follows each exchange on {@code /mcp}: counted while it is in flight (and while it streams), measured, and given one
+ * access-log line when it ends, however it ends.
  */
 final class ExchangeTracker {
 

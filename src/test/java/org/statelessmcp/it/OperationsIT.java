@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and the Prometheus
- * text of the WAR's metrics (MicroProfile Metrics, or WildFly's Micrometer registry), after a known mix of calls that end every way a call can end. Where the server keeps them
- * (and whether it has them) is {@link TargetServer}'s business.
+ * What operators scrape and probe, on the server's own endpoints: MicroProfile Health's probes and the Prometheus text
+ * of the WAR's metrics (MicroProfile Metrics, or WildFly's Micrometer registry), after a known mix of calls that end
+ * every way a call can end. Where the server keeps them (and whether it has them) is {@link TargetServer}'s business.
  */
 class OperationsIT extends DeployedWarTest {
 
