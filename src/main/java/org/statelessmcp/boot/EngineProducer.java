@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.statelessmcp.cluster.LocalStrings;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
 import org.statelessmcp.cluster.SharedStrings;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.DeadlineWatch;
 import org.statelessmcp.dispatch.JsonCodec;
 import org.statelessmcp.dispatch.ToolExecutor;
@@ -46,6 +47,7 @@ import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 import org.statelessmcp.security.ToolRoles;
 import org.statelessmcp.skills.SkillCatalog;
+import org.statelessmcp.telemetry.TelemetryDiscovery;
 
 /**
  * Assembles the engine from configuration and the container's managed executors. The engine's classes are plain
@@ -130,10 +132,16 @@ public class EngineProducer implements EngineState {
 
     @Produces
     @Singleton
-    ToolExecutor toolExecutor(JsonCodec codec, ToolLog log, Metrics metrics) {
+    ToolExecutor toolExecutor(JsonCodec codec, ToolLog log, Metrics metrics, CallTracing tracing) {
         // tools on the managed executor log with the request id of the request that called them
         return new ToolExecutor(task -> executor.execute(LogContext.carry(task)), deadlines, codec,
-                new ObserverChain(log, metrics), LogContext::carry);
+                new ObserverChain(log, metrics), LogContext::carry, tracing);
+    }
+
+    @Produces
+    @Singleton
+    CallTracing tracing(SmcpConfig config, @ConfigProperty(name = "smcp.telemetry.enabled") boolean enabled) {
+        return TelemetryDiscovery.find(config.version(), enabled);
     }
 
     @Produces

@@ -5,6 +5,6 @@
  * built and tested without it; nothing depends on it but CDI.
  *
  * <p>May use {@code cluster}, {@code dispatch}, {@code mcp}, {@code operations}, {@code plain},
- * {@code protocol}, {@code registry}, {@code security}, {@code skills}.
+ * {@code protocol}, {@code registry}, {@code security}, {@code skills}, {@code telemetry}.
  */
 package org.statelessmcp.boot;

@@ -43,6 +43,7 @@ public final class ToolExecutor {
     private final JsonCodec codec;
     private final ToolObserver observer;
     private final UnaryOperator<Runnable> contextCarrier;
+    private final CallTracing tracing;
 
     /**
      * @param contextCarrier wraps a task so that it runs with the calling thread's context (the request id of its log
@@ -50,11 +51,20 @@ public final class ToolExecutor {
      */
     public ToolExecutor(Executor blockingExecutor, DeadlineWatch deadlines, JsonCodec codec, ToolObserver observer,
                         UnaryOperator<Runnable> contextCarrier) {
+        this(blockingExecutor, deadlines, codec, observer, contextCarrier, CallTracing.NONE);
+    }
+
+    /**
+     * @param tracing the span around each tool's own work, current on whichever thread runs the tool
+     */
+    public ToolExecutor(Executor blockingExecutor, DeadlineWatch deadlines, JsonCodec codec, ToolObserver observer,
+                        UnaryOperator<Runnable> contextCarrier, CallTracing tracing) {
         this.blockingExecutor = blockingExecutor;
         this.deadlines = deadlines;
         this.codec = codec;
         this.observer = observer;
         this.contextCarrier = contextCarrier;
+        this.tracing = tracing;
     }
 
     /** How tools' answers are written and structured values bound. */
@@ -81,17 +91,20 @@ public final class ToolExecutor {
             return control;
         }
         deadlines.watch(control);
+        // started here, on the request's thread, so that its parent is the request's span wherever the tool runs
+        CallTracing.Span span = tracing.tool(descriptor.name());
+        control.outcome().thenAccept(span::end);
         // a blocking tool the client hears from, answers, or may cancel must not hold the request thread
         boolean runsApart = descriptor.streaming() || descriptor.interactive() || descriptor.cancellable()
                 || (descriptor.notifies() && call.live()) || call.background() || descriptor.handsOff();
         if (runsApart && !descriptor.async()) {
             try {
-                blockingExecutor.execute(() -> run(tool, arguments, control));
+                blockingExecutor.execute(() -> run(tool, arguments, control, span));
             } catch (RejectedExecutionException e) {
                 control.complete(new Outcome.Failure(JsonRpcError.internalError(), true));
             }
         } else {
-            run(tool, arguments, control);
+            run(tool, arguments, control, span);
         }
         return control;
     }
@@ -127,14 +140,14 @@ public final class ToolExecutor {
         throw new IllegalStateException("no value for a parameter of type " + type.getName());
     }
 
-    private void run(ToolHandle tool, Object[] arguments, CallControl control) {
+    private void run(ToolHandle tool, Object[] arguments, CallControl control, CallTracing.Span span) {
         if (!control.isRunning()) {
             return;
         }
         ToolHandle.Target target = tool.acquire();
         Object result;
         control.enter();
-        try {
+        try (CallTracing.Scope inSpan = span.enter()) {
             result = target.invoke(arguments);
         } catch (Throwable failure) {
             control.leave();

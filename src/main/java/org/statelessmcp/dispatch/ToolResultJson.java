@@ -88,6 +88,22 @@ public final class ToolResultJson {
         return outcome;
     }
 
+    /**
+     * Whether an MCP answer is a tool's error result ({@code isError: true}): one the tool returned, or one this class
+     * wrote for a failure.
+     */
+    public static boolean isErrorResult(Outcome outcome) {
+        if (!(outcome instanceof Outcome.Success success)) {
+            return false;
+        }
+        if (success.value() instanceof ToolResponse response) {
+            return response.isError();
+        }
+        // errorResult's shape; no other result this class writes without a value ends so
+        return success.value() == null && success.json().startsWith("{\"content\":[")
+                && success.json().endsWith("],\"isError\":true}");
+    }
+
     /** A {@code CallToolResult} with {@code isError: true} and {@code message} as its text. */
     public static String errorResult(String message) {
         return "{\"content\":[" + text(message) + "],\"isError\":true}";

@@ -4,7 +4,9 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.protocol.JsonRpcMessage;
@@ -56,7 +58,8 @@ public final class Batch {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    static Batch start(List<JsonRpcMessage> messages, PlainJsonRpc plain, Caller caller, McpMembers mcp) {
+    static Batch start(List<JsonRpcMessage> messages, PlainJsonRpc plain, Caller caller, McpMembers mcp,
+                       Function<JsonRpcRequest, CallTracing.Span> spans) {
         List<Answer> answers = new ArrayList<>(messages.size());
         List<Runnable> abandons = new ArrayList<>();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
@@ -73,8 +76,14 @@ public final class Batch {
             }
             JsonRpcRequest call = (JsonRpcRequest) message;
             boolean isMcp = mcp.claims(call);
-            Member member = isMcp ? new Member(mcp.handle(call), mcp.timeoutSeconds(), true)
-                    : plain.member(call, caller);
+            CallTracing.Span span = spans.apply(call);
+            Member member;
+            try (CallTracing.Scope inSpan = span.enter()) {
+                member = isMcp ? new Member(mcp.handle(call), mcp.timeoutSeconds(), true) : plain.member(call, caller);
+            }
+            if (span != CallTracing.Span.NONE) {
+                member.answer().outcome().thenAccept(span::end);
+            }
             if (member.running()) {
                 abandons.add(member.answer().abandon());
                 longestTimeout = Math.max(longestTimeout, member.timeoutSeconds());

@@ -1,7 +1,9 @@
 package org.statelessmcp.plain;
 
 import java.util.List;
+import java.util.function.Function;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.dispatch.ToolAccess;
 import org.statelessmcp.dispatch.ToolExecutor;
@@ -55,7 +57,17 @@ public final class PlainJsonRpc {
      * @param mcp answers the members that are MCP's, which a 2025-03-26 client may mix with tool calls
      */
     public Batch batch(List<JsonRpcMessage> messages, Caller caller, Batch.McpMembers mcp) {
-        return Batch.start(messages, this, caller, mcp);
+        return batch(messages, caller, mcp, call -> CallTracing.Span.NONE);
+    }
+
+    /**
+     * Starts every request of a batch at once, each in its own span.
+     *
+     * @param spans starts a request's span, which is current while the request starts and ends with its outcome
+     */
+    public Batch batch(List<JsonRpcMessage> messages, Caller caller, Batch.McpMembers mcp,
+                       Function<JsonRpcRequest, CallTracing.Span> spans) {
+        return Batch.start(messages, this, caller, mcp, spans);
     }
 
     /** A request of a batch, started quietly: the answer is one array, where a tool's chunks have nowhere to go. */

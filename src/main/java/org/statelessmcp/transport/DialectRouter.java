@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
@@ -45,15 +46,16 @@ public class DialectRouter {
     private final McpServer mcpServer;
     private final SmcpConfig config;
     private final RateLimiter limiter;
+    private final CallTracing tracing;
 
     /** For the CDI client proxy only. */
     protected DialectRouter() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Inject
     public DialectRouter(ToolRegistry registry, McpHttp mcp, PlainHttp plainHttp, PlainJsonRpc plain,
-                         McpServer mcpServer, SmcpConfig config, RateLimiter limiter) {
+                         McpServer mcpServer, SmcpConfig config, RateLimiter limiter, CallTracing tracing) {
         this.registry = registry;
         this.mcp = mcp;
         this.plainHttp = plainHttp;
@@ -61,6 +63,7 @@ public class DialectRouter {
         this.mcpServer = mcpServer;
         this.config = config;
         this.limiter = limiter;
+        this.tracing = tracing;
     }
 
     void answer(ParsedBody body, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -148,7 +151,10 @@ public class DialectRouter {
         }
         Caller caller = RequestCaller.of(request);
         Batch batch = plain.batch(messages, caller, new McpMembers(RequestContext.handshake(
-                McpVersions.ASSUMED_WITHOUT_HEADER, caller)));
+                McpVersions.ASSUMED_WITHOUT_HEADER, caller)),
+                call -> McpMethod.isMcp(call.method())
+                        ? RequestTraces.mcp(tracing, call, McpVersions.ASSUMED_WITHOUT_HEADER, request)
+                        : RequestTraces.plain(tracing, call, request));
         List<Batch.Answer> answers = batch.answers();
         if (batch.done().isDone()) {
             if (answers.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.mcp.McpMethod;
@@ -37,9 +38,13 @@ public class McpHttp {
 
     static final String EVENT_STREAM = "text/event-stream";
 
+    /** A notification's answer: none, and nothing went wrong. */
+    private static final PendingAnswer ACKNOWLEDGED = PendingAnswer.result("");
+
     private final McpServer server;
     private final SmcpConfig config;
     private final RunningCalls running;
+    private final CallTracing tracing;
     /** The arguments each tool mirrors into {@code Mcp-Param-*} headers; most tools mirror none. */
     private final Map<String, List<ParamHeader>> paramHeaders;
 
@@ -48,14 +53,17 @@ public class McpHttp {
         this.server = null;
         this.config = null;
         this.running = null;
+        this.tracing = null;
         this.paramHeaders = Map.of();
     }
 
     @Inject
-    public McpHttp(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry) {
+    public McpHttp(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry,
+                   CallTracing tracing) {
         this.server = server;
         this.config = config;
         this.running = running;
+        this.tracing = tracing;
         Map<String, List<ParamHeader>> headers = new HashMap<>();
         for (ToolDescriptor tool : registry.descriptors()) {
             List<ParamHeader> mirrored = ParamHeaders.of(tool.inputSchema());
@@ -78,23 +86,34 @@ public class McpHttp {
     void answer(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response) throws IOException {
         McpEnvelope.Read envelope = McpEnvelope.read(call, request,
                 tool -> paramHeaders.getOrDefault(tool, List.of()));
+        CallTracing.Span span = RequestTraces.mcp(tracing, call, envelope, request);
+        try (CallTracing.Scope inSpan = span.enter()) {
+            PendingAnswer pending = answer(call, envelope, request, response);
+            RequestTraces.endWith(span, pending);
+        }
+    }
+
+    /** Answers, and says how: the outcome the span ends with. */
+    private PendingAnswer answer(JsonRpcRequest call, McpEnvelope.Read envelope, HttpServletRequest request,
+                                 HttpServletResponse response)
+            throws IOException {
         if (call.isNotification()) {
             // notifications/initialized, notifications/cancelled, ...: nothing to keep without a session
             if (envelope instanceof McpEnvelope.Rejected rejected && rejected.error().code()
                     == JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION) {
                 HttpResponses.json(response, 400, JsonRpcWriter.error(null, rejected.error()));
-                return;
+                return PendingAnswer.error(rejected.error());
             }
             if (McpMethod.NOTIFICATIONS_CANCELLED.wireName().equals(call.method())
                     && call.params() instanceof JsonObject params) {
                 running.cancel(request, params.get("requestId"));
             }
             HttpResponses.noContent(response, 202);
-            return;
+            return ACKNOWLEDGED;
         }
         if (envelope instanceof McpEnvelope.Rejected rejected) {
             HttpResponses.json(response, rejected.status(), JsonRpcWriter.error(call.id(), rejected.error()));
-            return;
+            return PendingAnswer.error(rejected.error());
         }
         RequestContext context = ((McpEnvelope.Accepted) envelope).context();
         long timeout = config.maxToolTimeout();
@@ -113,7 +132,7 @@ public class McpHttp {
                     writer.finishWith(Replies.render(call.id(), result));
                 }
             });
-            return;
+            return pending;
         }
         PendingAnswer pending = server.handle(call, context, NotificationSink.NONE);
         AsyncResponseWriter later = Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout,
@@ -129,6 +148,7 @@ public class McpHttp {
                 }
             }, pending.outcome());
         }
+        return pending;
     }
 
     /** The HTTP status of a 2026-07-28 answer: its transport gives errors of the envelope their own statuses. */

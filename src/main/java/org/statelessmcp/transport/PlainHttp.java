@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.statelessmcp.api.Caller;
+import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.operations.SmcpConfig;
@@ -24,27 +26,39 @@ public class PlainHttp {
 
     private final PlainJsonRpc plain;
     private final SmcpConfig config;
+    private final CallTracing tracing;
 
     /** For the CDI client proxy only. */
     protected PlainHttp() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Inject
-    public PlainHttp(PlainJsonRpc plain, SmcpConfig config) {
+    public PlainHttp(PlainJsonRpc plain, SmcpConfig config, CallTracing tracing) {
         this.plain = plain;
         this.config = config;
+        this.tracing = tracing;
     }
 
     void answer(JsonRpcRequest call, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PlainJsonRpc.Admission admission = plain.admit(call, RequestCaller.of(request));
+        CallTracing.Span span = RequestTraces.plain(tracing, call, request);
+        try (CallTracing.Scope inSpan = span.enter()) {
+            RequestTraces.endWith(span, answer(call, RequestCaller.of(request), request, response));
+        }
+    }
+
+    /** Answers, and says how: the outcome the span ends with. */
+    private PendingAnswer answer(JsonRpcRequest call, Caller caller, HttpServletRequest request,
+                                 HttpServletResponse response)
+            throws IOException {
+        PlainJsonRpc.Admission admission = plain.admit(call, caller);
         if (admission instanceof PlainJsonRpc.Refused refused) {
             if (call.isNotification()) {
                 HttpResponses.noContent(response, 202);
             } else {
                 HttpResponses.json(response, 200, JsonRpcWriter.error(call.id(), refused.error()));
             }
-            return;
+            return PendingAnswer.error(refused.error());
         }
         PlainCall tool = (PlainCall) admission;
         long timeout = tool.timeoutSeconds();
@@ -58,10 +72,11 @@ public class PlainHttp {
                     writer.finishWith(Replies.render(call.id(), result));
                 }
             });
-            return;
+            return pending;
         }
         PendingAnswer pending = tool.startQuietly();
         Replies.answer(call.id(), pending.outcome(), pending.abandon(), timeout, config.streamBufferSize(),
                 outcome -> 200, request, response);
+        return pending;
     }
 }
