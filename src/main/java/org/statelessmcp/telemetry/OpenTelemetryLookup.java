@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.statelessmcp.dispatch.CallTracing;
 
 /** The server's {@code OpenTelemetry} bean, asked for only once the API is known to be there. */
@@ -19,12 +20,20 @@ final class OpenTelemetryLookup {
             log.info("Tracing: off (no OpenTelemetry bean: MicroProfile Telemetry is not enabled for this deployment)");
             return CallTracing.NONE;
         }
+        // MicroProfile Telemetry's own switch, read where the server reads it (the WAR's settings, system properties,
+        // environment): a disabled SDK is not always a no-op one (Payara 6 hands out recording spans it drops)
+        boolean on = ConfigProvider.getConfig().getOptionalValue("otel.sdk.disabled", String.class)
+                .map("false"::equalsIgnoreCase).orElse(false);
+        if (!on) {
+            log.info("Tracing: off (MicroProfile Telemetry's SDK is disabled; otel.sdk.disabled=false turns it on)");
+            return CallTracing.NONE;
+        }
         OpenTelemetry telemetry = found.get();
-        // a disabled SDK hands out no-op spans, whose context is never valid; the probe is never ended, so never
-        // exported
+        // a no-op SDK (the server kept telemetry off after all) hands out spans whose context is never valid; the
+        // probe is never ended, so never exported
         Span probe = telemetry.getTracer(McpSpans.SCOPE, version).spanBuilder("probe").startSpan();
         if (!probe.getSpanContext().isValid()) {
-            log.info("Tracing: off (MicroProfile Telemetry's SDK is disabled; otel.sdk.disabled=false turns it on)");
+            log.info("Tracing: off (otel.sdk.disabled=false, but the server's OpenTelemetry is a no-op one)");
             return CallTracing.NONE;
         }
         log.info("Tracing: on, through MicroProfile Telemetry (a SERVER span per MCP request, execute_tool spans,"

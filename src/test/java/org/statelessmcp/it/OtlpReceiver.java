@@ -176,13 +176,14 @@ final class OtlpReceiver {
                 + trace(traceId));
     }
 
-    /** Waits for a metric's data points, as metrics are exported at an interval. */
-    List<Metric> awaitMetric(String name, Duration patience) {
+    /** Waits for an export of the metric {@code name} that matches, as metrics are exported at an interval. */
+    Metric awaitMetric(String name, Predicate<Metric> wanted, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Metric> received = metrics.get(name);
-            if (received != null && !received.isEmpty()) {
-                return received;
+            for (Metric metric : metrics.getOrDefault(name, List.of())) {
+                if (wanted.test(metric)) {
+                    return metric;
+                }
             }
             try {
                 Thread.sleep(50);
@@ -191,6 +192,13 @@ final class OtlpReceiver {
                 break;
             }
         }
-        throw new AssertionError("no metric " + name + " within " + patience + "; received " + metrics.keySet());
+        throw new AssertionError("no such metric " + name + " within " + patience + "; received " + metrics.keySet());
+    }
+
+    /** A data point's attributes as text. */
+    static Map<String, String> attributes(List<KeyValue> attributes) {
+        Map<String, String> text = new ConcurrentHashMap<>();
+        attributes.forEach(attribute -> text.put(attribute.getKey(), text(attribute.getValue())));
+        return Map.copyOf(text);
     }
 }

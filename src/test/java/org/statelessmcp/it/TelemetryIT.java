@@ -2,15 +2,19 @@ package org.statelessmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -28,6 +32,7 @@ class TelemetryIT extends DeployedWarTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int STATUS_ERROR = 2;
+    private static final String OURS = "org.statelessmcp";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,6 +52,8 @@ class TelemetryIT extends DeployedWarTest {
         settings.setProperty("otel.exporter.otlp.endpoint", endpoint);
         settings.setProperty("otel.bsp.schedule.delay", "100");
         settings.setProperty("otel.metric.export.interval", "500");
+        // WildFly's exporter compresses unless told not to; the receiver reads both
+        settings.setProperty("otel.exporter.otlp.compression", "none");
         return settings;
     }
 
@@ -82,6 +89,20 @@ class TelemetryIT extends DeployedWarTest {
                 + "\",\"arguments\":" + arguments + meta + "}}";
     }
 
+    /**
+     * Asserts that a span of ours hangs under the client's span: directly, or under the HTTP span the container makes
+     * for every servlet request (Open Liberty, Payara 7), which itself continues the client's trace.
+     */
+    private static void assertUnder(ClientTrace client, ReceivedSpan span) {
+        if (client.spanId().equals(span.parentSpanId())) {
+            return;
+        }
+        ReceivedSpan container = OtlpReceiver.get().await(client.traceId(),
+                candidate -> candidate.spanId().equals(span.parentSpanId()), PATIENCE);
+        assertNotEquals(OURS, container.scope(), "an unexpected span of ours between: " + container);
+        assertEquals(client.spanId(), container.parentSpanId(), "the container's span: " + container);
+    }
+
     private static ReceivedSpan named(ClientTrace trace, String name) {
         return OtlpReceiver.get().await(trace.traceId(), span -> span.name().equals(name), PATIENCE);
     }
@@ -104,7 +125,7 @@ class TelemetryIT extends DeployedWarTest {
         assertEquals("tcp", server.attribute("network.transport"));
         assertEquals("127.0.0.1", server.attribute("client.address"));
         assertEquals("mcp", server.attribute("smcp.dialect"));
-        assertEquals("org.statelessmcp", server.scope());
+        assertEquals(OURS, server.scope());
         assertEquals(0, server.statusCode());
     }
 
@@ -147,8 +168,15 @@ class TelemetryIT extends DeployedWarTest {
 
         ReceivedSpan server = named(meta, "tools/call traced_lookup");
         assertEquals(meta.spanId(), server.parentSpanId());
-        assertEquals(java.util.List.of(header.spanId()), server.linkedSpanIds());
-        assertTrue(OtlpReceiver.get().trace(header.traceId()).isEmpty(), "nothing under the header's trace");
+        assertEquals(1, server.linkedSpanIds().size(), server.toString());
+        String linked = server.linkedSpanIds().get(0);
+        if (!linked.equals(header.spanId())) {
+            // the container's HTTP span, under the header's trace
+            assertEquals(header.spanId(), OtlpReceiver.get().await(header.traceId(),
+                    span -> span.spanId().equals(linked), PATIENCE).parentSpanId());
+        }
+        assertTrue(OtlpReceiver.get().trace(header.traceId()).stream().noneMatch(span -> OURS.equals(span.scope())),
+                "no span of ours under the header's trace");
     }
 
     @Test
@@ -158,7 +186,7 @@ class TelemetryIT extends DeployedWarTest {
                 .statusCode());
 
         ReceivedSpan server = named(header, "tools/call traced_lookup");
-        assertEquals(header.spanId(), server.parentSpanId());
+        assertUnder(header, server);
         assertTrue(server.linkedSpanIds().isEmpty());
     }
 
@@ -171,7 +199,7 @@ class TelemetryIT extends DeployedWarTest {
         assertEquals(200, response.statusCode(), response.body());
 
         ReceivedSpan server = named(header, "tools/call traced_lookup");
-        assertEquals(header.spanId(), server.parentSpanId());
+        assertUnder(header, server);
         assertEquals("plain", server.attribute("smcp.dialect"));
         assertEquals("p-1", server.attribute("jsonrpc.request.id"));
         assertNull(server.attribute("mcp.protocol.version"));
@@ -189,9 +217,11 @@ class TelemetryIT extends DeployedWarTest {
                 .header("traceparent", header.traceparent()).build());
         assertEquals(200, response.statusCode(), response.body());
 
-        assertEquals(header.spanId(), named(header, "tools/call traced_lookup").parentSpanId());
+        ReceivedSpan call = named(header, "tools/call traced_lookup");
         ReceivedSpan list = named(header, "tools/list");
-        assertEquals(header.spanId(), list.parentSpanId());
+        assertUnder(header, call);
+        assertUnder(header, list);
+        assertEquals(call.parentSpanId(), list.parentSpanId());
         assertEquals("tools/list", list.attribute("mcp.method.name"));
         assertEquals("2", list.attribute("jsonrpc.request.id"));
     }
@@ -225,5 +255,28 @@ class TelemetryIT extends DeployedWarTest {
         assertEquals("-32601", server.attribute("error.type"));
         assertEquals("-32601", server.attribute("rpc.response.status_code"));
         assertEquals(STATUS_ERROR, server.statusCode());
+    }
+
+    @Test
+    void eachRequestsDurationIsRecordedInTheConventionsHistogram() {
+        ClientTrace trace = ClientTrace.start();
+        assertEquals(200, mcp(toolCall(8, "traced_lookup", "{\"word\":\"timed\"}", trace), null).statusCode());
+
+        Metric duration = OtlpReceiver.get().awaitMetric("mcp.server.operation.duration",
+                metric -> metric.hasHistogram() && metric.getHistogram().getDataPointsList().stream()
+                        .anyMatch(point -> "traced_lookup".equals(
+                                OtlpReceiver.attributes(point.getAttributesList()).get("gen_ai.tool.name"))),
+                PATIENCE);
+        assertEquals("s", duration.getUnit());
+        HistogramDataPoint point = duration.getHistogram().getDataPointsList().stream()
+                .filter(candidate -> "traced_lookup".equals(
+                        OtlpReceiver.attributes(candidate.getAttributesList()).get("gen_ai.tool.name")))
+                .findFirst().orElseThrow();
+        Map<String, String> attributes = OtlpReceiver.attributes(point.getAttributesList());
+        assertEquals("tools/call", attributes.get("mcp.method.name"));
+        assertEquals("2025-06-18", attributes.get("mcp.protocol.version"));
+        assertNull(attributes.get("jsonrpc.request.id"), "no per-request attribute on a metric");
+        assertTrue(point.getCount() >= 1);
+        assertTrue(point.getSum() > 0);
     }
 }
