@@ -2,10 +2,11 @@
 # Where the server's CPU goes for one kind of request: async-profiler (tools.profiler:async-profiler from Maven
 # Central) samples CPU time, kernel included, while wrk sends `add` to one WAR in one Payara Micro; the report gives
 # µs per request below the frames that matter (the raw servlet's and stateless-mcp's).
-#   usage: bench/profile.sh [raw|ours|quiet|secured] [seed|mcp] [seconds, default 20]
+#   usage: bench/profile.sh [raw|ours|quiet|secured|traced] [seed|mcp] [seconds, default 20]
 #   PROFILE_EVENT=alloc: bytes allocated per request instead of CPU time
 #   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log;
 #   secured  the same with an API key and a leased rate limit (the request carries the key)
+#   traced   quiet, with telemetry on: every request sampled and exported over OTLP/HTTP to bench/otlp-sink
 # The collapsed stacks stay in target/bench/profile/<target>-<dialect>.collapsed (open them with any flame graph
 # tool). Loopback only; the load is bounded in time; the server is stopped by its PID.
 set -euo pipefail
@@ -41,7 +42,18 @@ case "$TARGET" in
                 "$KEY" >> WEB-INF/classes/META-INF/microprofile-config.properties \
             && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
         WAR=$WORK/secured.war; CONTEXT=secured ;;
-    *) echo "usage: bench/profile.sh [raw|ours|quiet|secured] [seed|mcp] [seconds]" >&2; exit 2 ;;
+    traced)
+        # telemetry on, every request sampled, every span exported over OTLP/HTTP to a sink that keeps nothing
+        SINK_PORT=${BENCH_SINK_PORT:-18095}
+        rm -rf "$WORK/traced" && mkdir -p "$WORK/traced" && cp target/stateless-mcp.war "$WORK/traced.war"
+        (cd "$WORK/traced" && unzip -q ../traced.war WEB-INF/classes/META-INF/microprofile-config.properties \
+            && printf '\notel.sdk.disabled=false\notel.traces.exporter=otlp\notel.metrics.exporter=none\notel.logs.exporter=none\notel.exporter.otlp.protocol=http/protobuf\notel.exporter.otlp.endpoint=http://127.0.0.1:%s\nsmcp.log.access=false\n' \
+                "$SINK_PORT" >> WEB-INF/classes/META-INF/microprofile-config.properties \
+            && zip -q ../traced.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        java bench/otlp-sink/OtlpSink.java "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
+        SINK=$!
+        WAR=$WORK/traced.war; CONTEXT=traced ;;
+    *) echo "usage: bench/profile.sh [raw|ours|quiet|secured|traced] [seed|mcp] [seconds]" >&2; exit 2 ;;
 esac
 [ "$WAR" -ef "$WORK/$CONTEXT.war" ] || cp "$WAR" "$WORK/$CONTEXT.war"
 
@@ -49,7 +61,7 @@ java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-mi
     --deploy "$WORK/$CONTEXT.war" --port "$PORT" --nocluster --disablephonehome \
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER ${SINK:-} 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
     grep -q "ready in" "$WORK/server.log" && break
     sleep 1

@@ -2,7 +2,8 @@
 # Regenerates bench/RESULTS.md: builds once from clean, runs every benchmark of the table in one run on
 # this machine — compare.sh (ratios to the raw-servlet ceiling and the MCP SDKs), jmh.sh (the engine's hot path),
 # streams.sh (1,000 / 5,000 / 10,000 streams in flight), cluster.sh (three secured instances behind nginx, one
-# killed), accuracy.sh (the leased rate limit over three instances, with and without a kill) —
+# killed), accuracy.sh (the leased rate limit over three instances, with and without a kill), telemetry.sh (tracing
+# off and on) —
 # and assembles their reports with the hand-written reading of the figures in bench/analysis.md.
 # About 20 minutes on 2 cores. Run it on a quiet machine: the scripts measure CPU per request, which other load
 # disturbs less than req/s, but not at all is better.
@@ -22,6 +23,7 @@ if [ "${1:-}" != "--assemble" ]; then
     bench/streams.sh 1000 5000 10000
     bench/cluster.sh
     bench/accuracy.sh
+    bench/telemetry.sh 10 3
     echo "$(date -u '+%H:%M UTC')" >> "$RUN"
 fi
 [ -f "$RUN" ] || { echo "no run to assemble: run bench/results.sh first" >&2; exit 1; }
@@ -57,6 +59,9 @@ section() { # $1 = results file: its own title becomes a subsection
     echo "## Rate limits across three instances"
     echo
     section bench/results/accuracy.md
+    echo "## Tracing off and on"
+    echo
+    section bench/results/telemetry.md
     cat bench/analysis.md
 } > bench/RESULTS.md
 echo "wrote bench/RESULTS.md"

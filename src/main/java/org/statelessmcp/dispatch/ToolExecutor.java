@@ -93,7 +93,9 @@ public final class ToolExecutor {
         deadlines.watch(control);
         // started here, on the request's thread, so that its parent is the request's span wherever the tool runs
         CallTracing.Span span = tracing.tool(descriptor.name());
-        control.outcome().thenAccept(span::end);
+        if (span != CallTracing.Span.NONE) {
+            control.outcome().thenAccept(span::end);
+        }
         // a blocking tool the client hears from, answers, or may cancel must not hold the request thread
         boolean runsApart = descriptor.streaming() || descriptor.interactive() || descriptor.cancellable()
                 || (descriptor.notifies() && call.live()) || call.background() || descriptor.handsOff();

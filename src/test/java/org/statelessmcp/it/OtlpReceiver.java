@@ -176,6 +176,25 @@ final class OtlpReceiver {
                 + trace(traceId));
     }
 
+    /** Waits until {@code count} spans of {@code traceId} match, and returns them. */
+    List<ReceivedSpan> awaitAll(String traceId, Predicate<ReceivedSpan> wanted, int count, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ReceivedSpan> matching = trace(traceId).stream().filter(wanted).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(count + " such spans of trace " + traceId + " expected within " + patience
+                + "; received " + trace(traceId));
+    }
+
     /** Waits for an export of the metric {@code name} that matches, as metrics are exported at an interval. */
     Metric awaitMetric(String name, Predicate<Metric> wanted, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

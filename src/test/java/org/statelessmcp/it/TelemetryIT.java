@@ -14,13 +14,16 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.it.OtlpReceiver.ReceivedSpan;
 import org.statelessmcp.it.tools.TracedTools;
+import org.statelessmcp.testkit.McpResponse;
 
 /**
  * Traces over the wire: the WAR deployed with the server's MicroProfile Telemetry turned on and exporting over OTLP to
@@ -227,6 +230,23 @@ class TelemetryIT extends DeployedWarTest {
     }
 
     @Test
+    void eachInputRoundIsARequestOfItsOwnInTheClientsTrace() {
+        ClientTrace header = ClientTrace.start();
+        McpResponse first = kit.mcp2026().capabilities("{\"elicitation\":{}}")
+                .header("traceparent", header.traceparent()).call("greet", "{}").assertInputRequired("user_name");
+        first.answer("user_name", "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}").assertSuccess();
+
+        List<ReceivedSpan> rounds = OtlpReceiver.get().awaitAll(header.traceId(),
+                span -> span.name().equals("tools/call greet"), 2, PATIENCE);
+        assertEquals(2, rounds.size(), rounds.toString());
+        for (ReceivedSpan round : rounds) {
+            assertUnder(header, round);
+            assertEquals("2026-07-28", round.attribute("mcp.protocol.version"));
+            assertNull(round.attribute("error.type"), "asking is no error: " + round);
+        }
+    }
+
+    @Test
     void aToolsFailureIsAnErrorWithItsTypeAndNeverItsCause() {
         ClientTrace trace = ClientTrace.start();
         HttpResponse<String> response = mcp(toolCall(5, "traced_failure", "{}", trace), null);
@@ -262,20 +282,24 @@ class TelemetryIT extends DeployedWarTest {
         ClientTrace trace = ClientTrace.start();
         assertEquals(200, mcp(toolCall(8, "traced_lookup", "{\"word\":\"timed\"}", trace), null).statusCode());
 
+        // the MCP calls of traced_lookup, whichever test made them: one series; the plain calls are another
+        Predicate<HistogramDataPoint> mcpLookups = point -> {
+            Map<String, String> attributes = OtlpReceiver.attributes(point.getAttributesList());
+            return "traced_lookup".equals(attributes.get("gen_ai.tool.name"))
+                    && "2025-06-18".equals(attributes.get("mcp.protocol.version"));
+        };
         Metric duration = OtlpReceiver.get().awaitMetric("mcp.server.operation.duration",
                 metric -> metric.hasHistogram() && metric.getHistogram().getDataPointsList().stream()
-                        .anyMatch(point -> "traced_lookup".equals(
-                                OtlpReceiver.attributes(point.getAttributesList()).get("gen_ai.tool.name"))),
+                        .anyMatch(mcpLookups),
                 PATIENCE);
         assertEquals("s", duration.getUnit());
-        HistogramDataPoint point = duration.getHistogram().getDataPointsList().stream()
-                .filter(candidate -> "traced_lookup".equals(
-                        OtlpReceiver.attributes(candidate.getAttributesList()).get("gen_ai.tool.name")))
+        HistogramDataPoint point = duration.getHistogram().getDataPointsList().stream().filter(mcpLookups)
                 .findFirst().orElseThrow();
         Map<String, String> attributes = OtlpReceiver.attributes(point.getAttributesList());
         assertEquals("tools/call", attributes.get("mcp.method.name"));
-        assertEquals("2025-06-18", attributes.get("mcp.protocol.version"));
+        assertEquals("execute_tool", attributes.get("gen_ai.operation.name"));
         assertNull(attributes.get("jsonrpc.request.id"), "no per-request attribute on a metric");
+        assertNull(attributes.get("error.type"));
         assertTrue(point.getCount() >= 1);
         assertTrue(point.getSum() > 0);
     }
