@@ -37,6 +37,17 @@ public interface CallTracing {
         return Span.NONE;
     }
 
+    /**
+     * Starts the span of a request the server sends its client while a tool runs ({@code elicitation/create},
+     * {@code sampling/createMessage}), as a child of the tool's span current on this thread; it ends when the client
+     * answers.
+     *
+     * @param method the request's method
+     */
+    default Span clientRequest(String method) {
+        return Span.NONE;
+    }
+
     /** One span: entered on the threads that work for it, ended once with the call's outcome. */
     interface Span {
 

@@ -20,6 +20,7 @@ import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.api.InputRequired;
 import org.statelessmcp.api.Sampling;
 import org.statelessmcp.api.ToolCallException;
+import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.registry.FormModel;
 import org.statelessmcp.registry.InvalidArgumentException;
 
@@ -33,13 +34,24 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
     private final CallControl control;
     private final ClientRequests requests;
     private final Jsonb jsonb;
+    private final CallTracing tracing;
+    private static final Outcome ANSWERED = new Outcome.Success("{}");
+
     private final AtomicInteger elicitations = new AtomicInteger();
     private final AtomicInteger samplings = new AtomicInteger();
 
     public ClientAsk(CallControl control, ClientRequests requests, Jsonb jsonb) {
+        this(control, requests, jsonb, CallTracing.NONE);
+    }
+
+    /**
+     * @param tracing a span for each question that goes to the client and waits for its answer
+     */
+    public ClientAsk(CallControl control, ClientRequests requests, Jsonb jsonb, CallTracing tracing) {
         this.control = control;
         this.requests = requests;
         this.jsonb = jsonb;
+        this.tracing = tracing;
     }
 
     @Override
@@ -49,7 +61,7 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
 
     @Override
     public JsonObject request(InputRequest request) {
-        return await(request, requests.send(check(request)));
+        return await(request, send(request));
     }
 
     @Override
@@ -63,7 +75,7 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
         }
         // every question is sent before any answer is awaited: one round trip for all of them
         for (InputRequest request : asked) {
-            sent.put(request.key(), requests.send(check(request)));
+            sent.put(request.key(), send(request));
         }
         Map<String, JsonObject> answers = new LinkedHashMap<>();
         for (InputRequest request : asked) {
@@ -100,6 +112,24 @@ public final class ClientAsk implements ClientInput, Elicitation, Sampling {
     @Override
     public JsonObject createMessage(JsonObject params) {
         return request(new InputRequest("sampling-" + samplings.incrementAndGet(), InputRequest.SAMPLING, params));
+    }
+
+    /**
+     * Sends a question. One that is answered at once (a 2026 round's answer already in the request, or the end of the
+     * round) never reached the client as a request of its own, and gets no span.
+     */
+    private CompletableFuture<JsonObject> send(InputRequest request) {
+        CompletableFuture<JsonObject> answer = requests.send(check(request));
+        if (!answer.isDone()) {
+            CallTracing.Span span = tracing.clientRequest(request.method());
+            if (span != CallTracing.Span.NONE) {
+                answer.whenComplete((result, failure) -> span.end(failure == null ? ANSWERED
+                        : failure instanceof ToolCallException refused
+                                ? new Outcome.Failure(JsonRpcError.toolFailed(refused.getMessage(), null))
+                        : new Outcome.Abandoned()));
+            }
+        }
+        return answer;
     }
 
     private InputRequest check(InputRequest request) {

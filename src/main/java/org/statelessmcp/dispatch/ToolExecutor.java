@@ -117,7 +117,7 @@ public final class ToolExecutor {
             return new StreamEmitter(control, call.chunks(), codec, observer);
         }
         if (parameter instanceof ParameterSource.ClientRequestParameter) {
-            return new ClientAsk(control, call.requests(), codec.jsonb());
+            return new ClientAsk(control, call.requests(), codec.jsonb(), tracing);
         }
         Class<?> type = ((ParameterSource.ContextParameter) parameter).type();
         if (type == Progress.class) {

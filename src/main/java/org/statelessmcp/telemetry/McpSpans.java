@@ -137,6 +137,14 @@ final class McpSpans implements CallTracing {
         return new TracedSpan(span, parent.with(span), null, null);
     }
 
+    @Override
+    public CallTracing.Span clientRequest(String method) {
+        Context parent = Context.current();
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder(method).setSpanKind(SpanKind.CLIENT)
+                .setParent(parent).setAttribute(METHOD, method).startSpan();
+        return new TracedSpan(span, parent.with(span), null, null);
+    }
+
     private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {
         if (value != null) {
             attributes.put(key, value);

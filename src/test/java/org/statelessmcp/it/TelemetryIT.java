@@ -3,14 +3,20 @@ package org.statelessmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -244,6 +250,42 @@ class TelemetryIT extends DeployedWarTest {
             assertEquals("2026-07-28", round.attribute("mcp.protocol.version"));
             assertNull(round.attribute("error.type"), "asking is no error: " + round);
         }
+    }
+
+    @Test
+    void aQuestionToA2025ClientIsAClientSpanUnderTheToolsSpan() throws IOException {
+        ClientTrace trace = ClientTrace.start();
+        HttpResponse<InputStream> stream = client.open(client.postRequest(toolCall(9, "greet", "{}", trace))
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2025-06-18").build());
+        assertEquals(200, stream.statusCode());
+        try (BufferedReader events = new BufferedReader(
+                new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String asked = null;
+            for (String line = events.readLine(); line != null && asked == null; line = events.readLine()) {
+                if (line.startsWith("data:") && line.contains("\"elicitation/create\"")) {
+                    asked = line.substring("data:".length()).strip();
+                }
+            }
+            assertNotNull(asked, "greet asked nothing");
+            String id = WireClient.object(asked).getString("id");
+            HttpResponse<String> acknowledged = client.send(client.postRequest("{\"jsonrpc\":\"2.0\",\"id\":\"" + id
+                    + "\",\"result\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}}")
+                    .header("MCP-Protocol-Version", "2025-06-18").build());
+            assertEquals(202, acknowledged.statusCode(), acknowledged.body());
+            StringBuilder rest = new StringBuilder();
+            for (String line = events.readLine(); line != null; line = events.readLine()) {
+                rest.append(line).append('\n');
+            }
+            assertTrue(rest.toString().contains("Ada"), rest.toString());
+        }
+
+        ReceivedSpan work = named(trace, "execute_tool greet");
+        ReceivedSpan question = named(trace, "elicitation/create");
+        assertEquals(SpanKind.SPAN_KIND_CLIENT, question.kind());
+        assertEquals(work.spanId(), question.parentSpanId());
+        assertEquals("elicitation/create", question.attribute("mcp.method.name"));
+        assertEquals(0, question.statusCode());
     }
 
     @Test
