@@ -109,8 +109,10 @@ final class McpSpans implements CallTracing {
         if (request.tool() != null) {
             measured.put(OPERATION, EXECUTE_TOOL);
         }
+        // built once: the span's and the duration's, which add error.type only when there is one
+        Attributes shared = measured.build();
         SpanBuilder builder = tracer.spanBuilder(target == null ? request.method() : request.method() + ' ' + target)
-                .setSpanKind(SpanKind.SERVER).setParent(parent).setAllAttributes(measured.build())
+                .setSpanKind(SpanKind.SERVER).setParent(parent).setAllAttributes(shared)
                 .setAttribute(DIALECT, request.dialect())
                 .setAttribute(CLIENT_ADDRESS, request.clientAddress())
                 .setAttribute(CLIENT_PORT, (long) request.clientPort());
@@ -125,7 +127,7 @@ final class McpSpans implements CallTracing {
             builder.addLink(transport);
         }
         io.opentelemetry.api.trace.Span span = builder.startSpan();
-        return new TracedSpan(span, parent.with(span), duration, measured);
+        return new TracedSpan(span, parent.with(span), duration, shared);
     }
 
     @Override

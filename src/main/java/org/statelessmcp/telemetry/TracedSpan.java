@@ -1,7 +1,7 @@
 package org.statelessmcp.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -26,7 +26,7 @@ final class TracedSpan implements CallTracing.Span {
     private final Span span;
     private final Context context;
     private final DoubleHistogram duration;
-    private final AttributesBuilder measured;
+    private final Attributes measured;
     private final long started = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -34,7 +34,7 @@ final class TracedSpan implements CallTracing.Span {
      * @param duration where the request's duration is recorded; {@code null} for a tool's span
      * @param measured the attributes the duration is recorded with
      */
-    TracedSpan(Span span, Context context, DoubleHistogram duration, AttributesBuilder measured) {
+    TracedSpan(Span span, Context context, DoubleHistogram duration, Attributes measured) {
         this.span = span;
         this.context = context;
         this.duration = duration;
@@ -66,10 +66,8 @@ final class TracedSpan implements CallTracing.Span {
         }
         span.end();
         if (duration != null) {
-            if (errorType != null) {
-                measured.put(ERROR_TYPE, errorType);
-            }
-            duration.record((System.nanoTime() - started) / 1e9, measured.build());
+            duration.record((System.nanoTime() - started) / 1e9,
+                    errorType == null ? measured : measured.toBuilder().put(ERROR_TYPE, errorType).build());
         }
     }
 }

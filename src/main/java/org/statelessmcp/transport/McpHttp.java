@@ -90,6 +90,9 @@ public class McpHttp {
         try (CallTracing.Scope inSpan = span.enter()) {
             PendingAnswer pending = answer(call, envelope, request, response);
             RequestTraces.endWith(span, pending);
+        } catch (IOException | RuntimeException failed) {
+            RequestTraces.endFailed(span);
+            throw failed;
         }
     }
 

@@ -44,6 +44,9 @@ public class PlainHttp {
         CallTracing.Span span = RequestTraces.plain(tracing, call, request);
         try (CallTracing.Scope inSpan = span.enter()) {
             RequestTraces.endWith(span, answer(call, RequestCaller.of(request), request, response));
+        } catch (IOException | RuntimeException failed) {
+            RequestTraces.endFailed(span);
+            throw failed;
         }
     }
 

@@ -3,8 +3,10 @@ package org.statelessmcp.transport;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.statelessmcp.dispatch.CallTracing;
+import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
 import org.statelessmcp.mcp.McpMethod;
+import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcRequest;
 
 /**
@@ -40,6 +42,11 @@ final class RequestTraces {
                 method == McpMethod.RESOURCES_READ ? target : null, call.id(), version, "mcp",
                 call.params() instanceof JsonObject params ? params.get("_meta") : null, request::getHeader,
                 request.getRemoteAddr(), request.getRemotePort()));
+    }
+
+    /** Ends the span of a request whose answer failed before it had one: the client got no answer from it. */
+    static void endFailed(CallTracing.Span span) {
+        span.end(new Outcome.Failure(JsonRpcError.internalError(), true));
     }
 
     /** Ends the span when the answer has its outcome. */

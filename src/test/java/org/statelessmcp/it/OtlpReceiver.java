@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -50,8 +53,12 @@ final class OtlpReceiver {
 
     private OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/traces", this::traces);
-        server.createContext("/v1/metrics", this::metrics);
+        byte[] tracesAnswer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+        byte[] metricsAnswer = ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+        server.createContext("/v1/traces", exchange -> receive(exchange, ExportTraceServiceRequest::parseFrom,
+                (ExportTraceServiceRequest request) -> keep(request), tracesAnswer));
+        server.createContext("/v1/metrics", exchange -> receive(exchange, ExportMetricsServiceRequest::parseFrom,
+                (ExportMetricsServiceRequest request) -> keep(request), metricsAnswer));
         server.createContext("/v1/logs", exchange -> answer(exchange, new byte[0]));
         server.start();
     }
@@ -73,33 +80,35 @@ final class OtlpReceiver {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private void traces(HttpExchange exchange) throws IOException {
-        ExportTraceServiceRequest request;
-        try {
-            request = ExportTraceServiceRequest.parseFrom(body(exchange));
-        } catch (InvalidProtocolBufferException notOtlp) {
-            exchange.sendResponseHeaders(400, -1);
-            exchange.close();
-            return;
-        }
-        request.getResourceSpansList().forEach(resource -> resource.getScopeSpansList().forEach(scope -> scope
-                .getSpansList().forEach(span -> spans.add(received(span, scope.getScope().getName())))));
-        answer(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+    /** Reads an export's body as one of OTLP's messages. */
+    private interface Decoder<T> {
+        T decode(byte[] body) throws InvalidProtocolBufferException;
     }
 
-    private void metrics(HttpExchange exchange) throws IOException {
-        ExportMetricsServiceRequest request;
+    /** Keeps what an export holds and answers as a collector does; 400 for a body that is no such message. */
+    private static <T> void receive(HttpExchange exchange, Decoder<T> decoder, Consumer<T> keep, byte[] answer)
+            throws IOException {
+        T request;
         try {
-            request = ExportMetricsServiceRequest.parseFrom(body(exchange));
+            request = decoder.decode(body(exchange));
         } catch (InvalidProtocolBufferException notOtlp) {
             exchange.sendResponseHeaders(400, -1);
             exchange.close();
             return;
         }
+        keep.accept(request);
+        answer(exchange, answer);
+    }
+
+    private void keep(ExportTraceServiceRequest request) {
+        request.getResourceSpansList().forEach(resource -> resource.getScopeSpansList().forEach(scope -> scope
+                .getSpansList().forEach(span -> spans.add(received(span, scope.getScope().getName())))));
+    }
+
+    private void keep(ExportMetricsServiceRequest request) {
         request.getResourceMetricsList().forEach(resource -> resource.getScopeMetricsList().forEach(scope -> scope
                 .getMetricsList().forEach(metric -> metrics.computeIfAbsent(metric.getName(),
                         name -> new CopyOnWriteArrayList<>()).add(metric))));
-        answer(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {
@@ -158,51 +167,30 @@ final class OtlpReceiver {
      * @throws AssertionError if none arrives within {@code patience}, naming what did arrive
      */
     ReceivedSpan await(String traceId, Predicate<ReceivedSpan> wanted, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ReceivedSpan span : trace(traceId)) {
-                if (wanted.test(span)) {
-                    return span;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no such span of trace " + traceId + " within " + patience + "; received "
-                + trace(traceId));
+        return poll(() -> trace(traceId).stream().filter(wanted).findFirst(), patience,
+                () -> "no such span of trace " + traceId + "; received " + trace(traceId));
     }
 
     /** Waits until {@code count} spans of {@code traceId} match, and returns them. */
     List<ReceivedSpan> awaitAll(String traceId, Predicate<ReceivedSpan> wanted, int count, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ReceivedSpan> matching = trace(traceId).stream().filter(wanted).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError(count + " such spans of trace " + traceId + " expected within " + patience
-                + "; received " + trace(traceId));
+        return poll(() -> Optional.of(trace(traceId).stream().filter(wanted).toList())
+                .filter(matching -> matching.size() >= count), patience,
+                () -> count + " such spans of trace " + traceId + " expected; received " + trace(traceId));
     }
 
     /** Waits for an export of the metric {@code name} that matches, as metrics are exported at an interval. */
     Metric awaitMetric(String name, Predicate<Metric> wanted, Duration patience) {
+        return poll(() -> metrics.getOrDefault(name, List.of()).stream().filter(wanted).findFirst(), patience,
+                () -> "no such metric " + name + "; received " + metrics.keySet());
+    }
+
+    /** Asks until there is an answer, as exports arrive in batches and at intervals. */
+    private static <T> T poll(Supplier<Optional<T>> found, Duration patience, Supplier<String> otherwise) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Metric metric : metrics.getOrDefault(name, List.of())) {
-                if (wanted.test(metric)) {
-                    return metric;
-                }
+        do {
+            Optional<T> answer = found.get();
+            if (answer.isPresent()) {
+                return answer.get();
             }
             try {
                 Thread.sleep(50);
@@ -210,8 +198,8 @@ final class OtlpReceiver {
                 Thread.currentThread().interrupt();
                 break;
             }
-        }
-        throw new AssertionError("no such metric " + name + " within " + patience + "; received " + metrics.keySet());
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(otherwise.get() + " (waited " + patience + ")");
     }
 
     /** A data point's attributes as text. */
