@@ -15,7 +15,7 @@ mvn -B -q -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.t
 {
     echo "# Rate-limit accuracy across three instances — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "\`RateLimitAccuracyIT\`, run by \`bench/accuracy.sh\`: three Payara Micro $(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)"
+    echo "\`RateLimitAccuracyIT\`, run by \`bench/accuracy.sh\`: three Payara Micro $(grep -m1 -o '<payara.version>[^<]*' pom.xml | cut -d'>' -f2)"
     echo "instances in one data grid on loopback, \`smcp.rate-limit.mode=leased\` (the default), one caller's tool limit of"
     echo "60 a minute, each request sent to an instance drawn at random. The floor is the documented bound: at most one"
     echo "unused block an instance, a block at most an eighth of the limit."

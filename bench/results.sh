@@ -40,7 +40,7 @@ section() { # $1 = results file: its own title becomes a subsection
     echo
     echo "One run of \`bench/results.sh\`, started $started, finished $finished: $(nproc) cores,"
     echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1),"
-    echo "Payara Micro $(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml). Load average at the start: $load_before."
+    echo "Payara Micro $(grep -m1 -o '<payara.version>[^<]*' pom.xml | cut -d'>' -f2). Load average at the start: $load_before."
     echo "Every server on loopback, client and servers sharing the same cores. Each section is its script's own report"
     echo "(\`bench/results/*.md\`), all from this run; \`bench/README.md\` says what each script does."
     echo

@@ -98,7 +98,7 @@ done
     echo "# Streams at scale"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"
-    echo "$(java -version 2>&1 | head -1), Payara Micro $(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml), server \`-Xmx1g\`."
+    echo "$(java -version 2>&1 | head -1), Payara Micro $(grep -m1 -o '<payara.version>[^<]*' pom.xml | cut -d'>' -f2), server \`-Xmx1g\`."
     echo "Command: \`bench/streams.sh ${SIZES[*]}\`. Each call: seed-dialect \`generate_numbers\` with $COUNT chunks $DELAY s apart"
     echo "(first chunk due after $DELAY s), calls opened evenly over $RAMP s, client and server on the same 2 cores."
     echo
