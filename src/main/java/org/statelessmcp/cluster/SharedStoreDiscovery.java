@@ -3,16 +3,20 @@ package org.statelessmcp.cluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finds, once, the distributed cache the server offers, in this order: the WildFly Infinispan cache an operator maps
  * to {@value #INFINISPAN_REFERENCE}; the container's JCache (Payara); a JCache provider installed as a server library
- * (Open Liberty). Without any, each instance keeps its own state, and the startup log says so.
+ * (Open Liberty). Without any, each instance keeps its own state, and the startup log says so. The maps it hands out
+ * belong to this application alone ({@link Namespace}).
  */
 @ApplicationScoped
 public class SharedStoreDiscovery {
@@ -26,13 +30,30 @@ public class SharedStoreDiscovery {
 
     private static final Logger LOG = Logger.getLogger(SharedStoreDiscovery.class.getName());
 
+    private final ServletContext module;
+    private final Optional<String> configuredNamespace;
     private volatile Optional<SharedStore> store = Optional.empty();
+
+    /** For the CDI client proxy only. */
+    protected SharedStoreDiscovery() {
+        this(null, Optional.empty());
+    }
+
+    @Inject
+    public SharedStoreDiscovery(ServletContext module,
+                                @ConfigProperty(name = Namespace.SETTING) Optional<String> configuredNamespace) {
+        this.module = module;
+        this.configuredNamespace = configuredNamespace;
+    }
 
     @PostConstruct
     void discover() {
-        store = infinispan().or(SharedStoreDiscovery::jcache);
+        Namespace namespace = Namespace.of(configuredNamespace, module.getContextPath());
+        store = infinispan().or(SharedStoreDiscovery::jcache)
+                .map(found -> new NamespacedStore(found, namespace));
         LOG.info(store.map(found -> "Shared state (rate-limit windows, relayed MCP client answers) is kept in "
-                + found.describe() + ", shared by every instance of its cluster")
+                + found.describe() + ", shared by every instance of its cluster; this application's maps end in '@"
+                + namespace.value() + "' (" + Namespace.SETTING + ")")
                 .orElse("No distributed cache found: each instance keeps its own rate-limit windows, and a 2025 MCP"
                         + " client's answer to a tool's question must reach the instance that asked (see"
                         + " docs/clustering.md for each server's cache)"));

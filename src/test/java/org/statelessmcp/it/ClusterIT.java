@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +112,19 @@ class ClusterIT {
                     "Shared state (rate-limit windows, relayed MCP client answers) is kept in " + store())),
                     String.join("\n", server.output()));
         }
+    }
+
+    @Test
+    void bothInstancesOfTheApplicationUseTheSameNamespaceOfItsMaps() {
+        List<String> namespaces = new ArrayList<>();
+        for (ClusterMember server : List.of(first, second)) {
+            Pattern named = Pattern.compile(
+                    "this application's maps end in '@([^']+)' \\(smcp.cluster.namespace\\)");
+            namespaces.add(server.output().stream().map(named::matcher).filter(Matcher::find)
+                    .map(found -> found.group(1)).findFirst()
+                    .orElseThrow(() -> new AssertionError(String.join("\n", server.output()))));
+        }
+        assertEquals(namespaces.get(0), namespaces.get(1), "each instance's namespace: " + namespaces);
     }
 
     @Test

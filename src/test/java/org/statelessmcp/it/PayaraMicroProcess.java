@@ -16,13 +16,20 @@ import org.statelessmcp.testkit.McpTestClient;
  */
 final class PayaraMicroProcess implements ProcessMember {
 
+    /**
+     * Where every member of a cluster serves the WAR, as behind a load balancer: the same path on each, and with it
+     * the same shared maps (their namespace is the context path).
+     */
+    static final String CLUSTER_CONTEXT_ROOT = "/stateless-mcp";
+
     private final ServerProcess process;
     private final int port;
-    private final String name;
+    private final String contextRoot;
 
     private PayaraMicroProcess(WebArchive war, String name, List<String> clustering, Map<String, String> environment)
             throws IOException {
-        this.name = name;
+        int given = clustering.indexOf("--contextroot");
+        this.contextRoot = given < 0 ? "/" + name : clustering.get(given + 1);
         File file = new File(System.getProperty("smcp.it.tmpdir", "target"), name + ".war");
         war.as(ZipExporter.class).exportTo(file, true);
         port = freePort();
@@ -45,13 +52,13 @@ final class PayaraMicroProcess implements ProcessMember {
 
     /** Starts a server of its own, outside any cluster, and waits (bounded) until it is ready or has failed. */
     static PayaraMicroProcess start(WebArchive war, String name) throws IOException, InterruptedException {
-        return start(war, name, List.of("--nocluster"), Map.of());
+        return startWithOptions(war, name, List.of("--nocluster"), Map.of());
     }
 
     /** Starts a server of its own whose process has {@code environment} ({@code SMCP_*} settings, ...). */
     static PayaraMicroProcess start(WebArchive war, String name, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return start(war, name, List.of("--nocluster"), environment);
+        return startWithOptions(war, name, List.of("--nocluster"), environment);
     }
 
     /** Starts a server of its own with {@code environment} and more Payara Micro options (command files, ...). */
@@ -59,7 +66,7 @@ final class PayaraMicroProcess implements ProcessMember {
             throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("--nocluster"));
         all.addAll(options);
-        return start(war, name, all, environment);
+        return startWithOptions(war, name, all, environment);
     }
 
     /**
@@ -79,14 +86,19 @@ final class PayaraMicroProcess implements ProcessMember {
             throws IOException, InterruptedException {
         String members = memberPorts.stream().map(member -> "127.0.0.1:" + member)
                 .collect(java.util.stream.Collectors.joining(","));
-        return start(war, name, List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
-                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort)), environment);
+        return startWithOptions(war, name, List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members,
+                "--interfaces", "127.0.0.1", "--startport", String.valueOf(clusterPort), "--contextroot",
+                CLUSTER_CONTEXT_ROOT), environment);
     }
 
-    private static PayaraMicroProcess start(WebArchive war, String name, List<String> clustering,
-                                            Map<String, String> environment)
+    /**
+     * Starts a server of its own with exactly {@code options} after the WAR's {@code --deploy} and port: its clustering
+     * included, and any further {@code --deploy}.
+     */
+    static PayaraMicroProcess startWithOptions(WebArchive war, String name, List<String> options,
+                                               Map<String, String> environment)
             throws IOException, InterruptedException {
-        PayaraMicroProcess server = new PayaraMicroProcess(war, name, clustering, environment);
+        PayaraMicroProcess server = new PayaraMicroProcess(war, name, options, environment);
         if (!server.process.awaitSettled(180)) {
             server.close();
             throw new IllegalStateException(
@@ -99,10 +111,13 @@ final class PayaraMicroProcess implements ProcessMember {
         return port;
     }
 
-    /** The test kit's client of this server's deployment, {@code /<name>/}, in the plain dialect. */
+    /**
+     * The test kit's client of this server's deployment, in the plain dialect: at {@code /<name>/}, or at
+     * {@link #CLUSTER_CONTEXT_ROOT} for a cluster member.
+     */
     @Override
     public McpTestClient kit() {
-        return McpTestClient.at("http://127.0.0.1:" + port + "/" + name + "/");
+        return McpTestClient.at("http://127.0.0.1:" + port + contextRoot + "/");
     }
 
     /** Waits (bounded) until the server has printed a line containing {@code text}. */
