@@ -5,9 +5,9 @@ import org.statelessmcp.security.SecurityObserver;
 
 /**
  * What the server counts: exchanges on {@code /mcp} (in flight, streaming, sizes), tool calls (by tool and status,
- * durations, streamed chunks) and the requests security refused: {@link MicroProfileMetrics} where the server has
- * MicroProfile Metrics, {@link MicrometerMetrics} where it offers a Micrometer registry instead (WildFly),
- * {@link #NONE} when metrics are off or the server has neither. Implementations are cheap and thread-safe: they run
+ * durations, streamed chunks) and the requests security refused: {@link RegistryMetrics} in the server's registry,
+ * through {@link MicroProfileMetrics} where the server has MicroProfile Metrics, {@link MicrometerMetrics} where it
+ * offers a Micrometer registry instead (WildFly); {@link #NONE} when metrics are off or the server has neither. Implementations are cheap and thread-safe: they run
  * on the request's threads.
  */
 public interface Metrics extends ToolObserver, SecurityObserver {

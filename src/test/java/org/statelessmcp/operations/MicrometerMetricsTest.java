@@ -36,7 +36,7 @@ class MicrometerMetricsTest {
     }
 
     private final CountingRegistry registry = new CountingRegistry();
-    private final MicrometerMetrics metrics = new MicrometerMetrics(registry, "1.2.3", 6);
+    private final Metrics metrics = MicrometerMetrics.metrics(registry, "1.2.3", 6);
 
     @Test
     void callsAreCountedByToolAndStatusAndTimedByTool() {
