@@ -184,8 +184,13 @@ public class EngineProducer implements EngineState {
         return Metrics.NONE;
     }
 
-    /** WildFly's Micrometer registry outlives the deployment: a redeployed WAR must not find stale meters there. */
-    void closeMetrics(@Disposes Metrics metrics) {
+    /**
+     * WildFly's Micrometer registry outlives the deployment: a redeployed WAR must not find stale meters there. Static,
+     * so that disposing needs no instance of this bean: WildFly destroys the application scope first, and Weld would
+     * make a new one while the web module is stopping (seen: its discovery of the shared cache then failed on the
+     * destroyed servlet context, and the meters stayed).
+     */
+    static void closeMetrics(@Disposes Metrics metrics) {
         metrics.close();
     }
 
