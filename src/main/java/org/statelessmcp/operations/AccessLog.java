@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * own {@link ConsoleHandler} and leaves the standard streams alone (Payara Micro), the server's logging otherwise
  * (Payara Server, WildFly and Open Liberty take the standard streams over, and may write to files).
  */
-@ApplicationScoped
+@Singleton
 public class AccessLog {
 
     public static final String LOGGER = "org.statelessmcp.access";
@@ -47,11 +48,6 @@ public class AccessLog {
     private final String target;
     private final boolean json;
     private volatile AccessLogWriter writer;
-
-    /** For the CDI client proxy only. */
-    protected AccessLog() {
-        this(false, "server", "console");
-    }
 
     @Inject
     public AccessLog(@ConfigProperty(name = "smcp.log.access") boolean enabled,

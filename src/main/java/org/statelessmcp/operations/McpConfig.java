@@ -1,7 +1,7 @@
 package org.statelessmcp.operations;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The MCP settings ({@code smcp.mcp.*}), read once from MicroProfile Config at startup, environment variables
  * included ({@code SMCP_MCP_REQUEST_STATE_SECRET} for {@code smcp.mcp.request-state.secret}).
  */
-@ApplicationScoped
+@Singleton
 public class McpConfig {
 
     private final int pageSize;
@@ -17,11 +17,6 @@ public class McpConfig {
     private final Optional<String> instructions;
     private final Optional<String> requestStateSecret;
     private final long requestStateTtlSeconds;
-
-    /** For the CDI client proxy only. */
-    protected McpConfig() {
-        this(0, 0, Optional.empty(), Optional.empty(), 0);
-    }
 
     @Inject
     public McpConfig(@ConfigProperty(name = "smcp.mcp.page-size") int pageSize,

@@ -1,7 +1,7 @@
 package org.statelessmcp.operations;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * live in {@code META-INF/microprofile-config.properties}; any config source overrides them, environment variables
  * included ({@code SMCP_MAX_REQUEST_SIZE} for {@code smcp.max-request-size}).
  */
-@ApplicationScoped
+@Singleton
 public class SmcpConfig {
 
     private final long maxRequestSize;
@@ -25,11 +25,6 @@ public class SmcpConfig {
     private final long maxToolTimeout;
     private final List<String> allowedOrigins;
     private final String version;
-
-    /** For the CDI client proxy only. */
-    protected SmcpConfig() {
-        this(0, 0, 0, 0, 0, 0, 0, Optional.empty(), null);
-    }
 
     @Inject
     public SmcpConfig(@ConfigProperty(name = "smcp.max-request-size") long maxRequestSize,

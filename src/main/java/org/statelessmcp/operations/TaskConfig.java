@@ -1,7 +1,7 @@
 package org.statelessmcp.operations;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The settings of MCP tasks ({@code smcp.mcp.tasks.*}), read once at startup; a value out of range fails the
  * deployment, naming every problem.
  */
-@ApplicationScoped
+@Singleton
 public class TaskConfig {
 
     private final Duration ttl;
     private final Duration pollInterval;
     private final Duration orphanAfter;
     private final int maxResultBytes;
-
-    /** For the CDI client proxy only. */
-    protected TaskConfig() {
-        this.ttl = Duration.ZERO;
-        this.pollInterval = Duration.ZERO;
-        this.orphanAfter = Duration.ZERO;
-        this.maxResultBytes = 0;
-    }
 
     @Inject
     public TaskConfig(@ConfigProperty(name = "smcp.mcp.tasks.ttl") long ttlSeconds,

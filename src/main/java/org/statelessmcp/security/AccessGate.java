@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +18,7 @@ import org.statelessmcp.protocol.JsonRpcWriter;
  * protected resource metadata when an OAuth authorization server is configured — and a JSON-RPC error body.
  * In {@code container} mode the server's own login is asked first ({@code HttpServletRequest.authenticate}).
  */
-@ApplicationScoped
+@Singleton
 public class AccessGate {
 
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
@@ -26,12 +26,6 @@ public class AccessGate {
     private final SecurityConfig config;
     private final SecurityObserver observer;
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
-
-    /** For the CDI client proxy only. */
-    protected AccessGate() {
-        this.config = null;
-        this.observer = null;
-    }
 
     @Inject
     public AccessGate(SecurityConfig config, SecurityObserver observer) {

@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +13,12 @@ import java.util.logging.Logger;
  * once. A malformed entry, an unreadable file or a duplicate name fails the deployment with a message naming the
  * setting and the entry, never the key.
  */
-@ApplicationScoped
+@Singleton
 public class ConfiguredKeys {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredKeys.class.getName());
 
     private final ApiKeys keys;
-
-    /** For the CDI client proxy only. */
-    protected ConfiguredKeys() {
-        this.keys = null;
-    }
 
     @Inject
     public ConfiguredKeys(SecurityConfig config) {

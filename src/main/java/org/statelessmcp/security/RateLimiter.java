@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
@@ -24,7 +24,7 @@ import org.statelessmcp.cluster.SharedStoreDiscovery;
  * Every limited response carries {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and
  * {@code X-RateLimit-Reset}; a refused one also {@code Retry-After}.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
@@ -52,17 +52,6 @@ public class RateLimiter {
     private final SecurityObserver observer;
     private final AtomicLong lastFailureLog = new AtomicLong();
     private final FinishedWindows finished = new FinishedWindows();
-
-    /** For the CDI client proxy only. */
-    protected RateLimiter() {
-        this.enabled = false;
-        this.defaultLimit = null;
-        this.toolLimits = Map.of();
-        this.roleLimits = Map.of();
-        this.addresses = null;
-        this.counters = null;
-        this.observer = null;
-    }
 
     @Inject
     public RateLimiter(SecurityConfig config, SecurityObserver observer, SharedStoreDiscovery cluster) {

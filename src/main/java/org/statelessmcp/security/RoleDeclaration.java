@@ -1,6 +1,7 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -16,16 +17,18 @@ import java.util.TreeSet;
 @WebListener
 public class RoleDeclaration implements ServletContextListener {
 
+    // looked up when the context starts, not when the server makes the listener: the limiter finds the shared cache
+    // through the servlet context, which the container associates with the application only after that
     @Inject
-    ToolRoles toolRoles;
+    Provider<ToolRoles> toolRoles;
     @Inject
-    RateLimiter limiter;
+    Provider<RateLimiter> limiter;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Set<String> roles = new TreeSet<>();
-        toolRoles.restricted().values().forEach(roles::addAll);
-        roles.addAll(limiter.roleNames());
+        toolRoles.get().restricted().values().forEach(roles::addAll);
+        roles.addAll(limiter.get().roleNames());
         if (!roles.isEmpty()) {
             event.getServletContext().declareRoles(roles.toArray(String[]::new));
         }

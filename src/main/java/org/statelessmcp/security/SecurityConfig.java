@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and {@code SMCP_DEFAULT_RATE_LIMIT} map to {@code smcp.auth.enabled}, {@code smcp.auth.header-name},
  * {@code smcp.api-keys}, {@code smcp.rate-limit.enabled} and {@code smcp.default-rate-limit}.
  */
-@ApplicationScoped
+@Singleton
 public class SecurityConfig {
 
     /** How callers are authenticated. */
@@ -46,12 +46,6 @@ public class SecurityConfig {
         EXACT,
         /** Each instance on its own: a cluster of N admits up to N times the limit. */
         LOCAL
-    }
-
-    /** For the CDI client proxy only. */
-    protected SecurityConfig() {
-        this(false, "api-key", "X-API-Key", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, "100/minute", Optional.empty(), Optional.empty(), Optional.empty(), "leased");
     }
 
     @Inject

@@ -1,7 +1,7 @@
 package org.statelessmcp.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,17 +17,12 @@ import org.statelessmcp.registry.ToolRegistry;
  * caller). A caller needs one of the roles; a tool with none is open. Naming a tool that does not exist fails the
  * deployment: a typo must not leave a tool open.
  */
-@ApplicationScoped
+@Singleton
 public class ToolRoles implements ToolAccess {
 
     static final String ANYONE = "*";
 
     private final Map<String, Set<String>> required;
-
-    /** For the CDI client proxy only. */
-    protected ToolRoles() {
-        this.required = Map.of();
-    }
 
     @Inject
     public ToolRoles(SecurityConfig config, ToolRegistry registry) {

@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +36,7 @@ import org.statelessmcp.security.RequestCaller;
  * direct blocking write; a call that waits (a streaming tool, a {@code CompletionStage}) makes the request
  * asynchronous and is answered through an {@link AsyncResponseWriter}, holding no thread meanwhile.
  */
-@ApplicationScoped
+@Singleton
 public class DialectRouter {
 
     private final ToolRegistry registry;
@@ -47,11 +47,6 @@ public class DialectRouter {
     private final SmcpConfig config;
     private final RateLimiter limiter;
     private final CallTracing tracing;
-
-    /** For the CDI client proxy only. */
-    protected DialectRouter() {
-        this(null, null, null, null, null, null, null, null);
-    }
 
     @Inject
     public DialectRouter(ToolRegistry registry, McpHttp mcp, PlainHttp plainHttp, PlainJsonRpc plain,

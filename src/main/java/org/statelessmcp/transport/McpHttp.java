@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +33,7 @@ import org.statelessmcp.registry.ToolRegistry;
  * one sent by a client is ignored. For 2026-07-28 requests the HTTP status also tells the error: 400 for a bad
  * envelope, version or missing capability, 404 for an unknown method.
  */
-@ApplicationScoped
+@Singleton
 public class McpHttp {
 
     static final String EVENT_STREAM = "text/event-stream";
@@ -47,15 +47,6 @@ public class McpHttp {
     private final CallTracing tracing;
     /** The arguments each tool mirrors into {@code Mcp-Param-*} headers; most tools mirror none. */
     private final Map<String, List<ParamHeader>> paramHeaders;
-
-    /** For the CDI client proxy only. */
-    protected McpHttp() {
-        this.server = null;
-        this.config = null;
-        this.running = null;
-        this.tracing = null;
-        this.paramHeaders = Map.of();
-    }
 
     @Inject
     public McpHttp(McpServer server, SmcpConfig config, RunningCalls running, ToolRegistry registry,

@@ -1,7 +1,7 @@
 package org.statelessmcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,17 +21,12 @@ import org.statelessmcp.security.RequestCaller;
  * The plain JSON-RPC dialect over HTTP: one JSON answer, or NDJSON lines (a streaming tool's chunks, progress, log
  * messages) before the final JSON-RPC line. A refused notification gets 202 and no body, as any notification does.
  */
-@ApplicationScoped
+@Singleton
 public class PlainHttp {
 
     private final PlainJsonRpc plain;
     private final SmcpConfig config;
     private final CallTracing tracing;
-
-    /** For the CDI client proxy only. */
-    protected PlainHttp() {
-        this(null, null, null);
-    }
 
     @Inject
     public PlainHttp(PlainJsonRpc plain, SmcpConfig config, CallTracing tracing) {

@@ -1,6 +1,6 @@
 package org.statelessmcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * reach the one it means. Without a session a request id alone does not name a call: it is matched together with
  * the caller (principal and address), and when two running calls match, neither is cancelled.
  */
-@ApplicationScoped
+@Singleton
 public class RunningCalls {
 
     /** Who asked, and the id of their request (as JSON, so that {@code 5} and {@code "5"} differ). */
