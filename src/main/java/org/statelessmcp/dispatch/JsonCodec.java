@@ -20,13 +20,15 @@ import org.statelessmcp.protocol.JsonP;
 import org.statelessmcp.protocol.JsonStrings;
 
 /**
- * Serializes what tools return or emit. Scalars are written directly; everything else goes through JSON-B, which
+ * Serializes what tools return or emit. Scalars, and records of scalars that JSON-B would write by its defaults alone
+ * ({@link ScalarRecords}), are written directly; everything else goes through JSON-B, which
  * never writes a {@code Throwable}: one anywhere in a value (a cause in an error's data, an exception field of a
  * record) is written as {@code null} and logged, so that no message, class name or stack frame reaches a client.
  */
 public final class JsonCodec {
 
     private final Jsonb jsonb;
+    private final ScalarRecords records = new ScalarRecords();
 
     private JsonCodec(Jsonb jsonb) {
         this.jsonb = jsonb;
@@ -105,6 +107,10 @@ public final class JsonCodec {
         }
         if (ContentJson.isContentList(value)) {
             return ContentJson.of(contentList(value)).build().toString();
+        }
+        String record = records.toJson(value);
+        if (record != null) {
+            return record;
         }
         try {
             return jsonb.toJson(value);
