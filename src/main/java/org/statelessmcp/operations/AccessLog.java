@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -21,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * One line per exchange on {@code /mcp}: method, tool, HTTP status, duration and bytes, when it ends, however it
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * own {@link ConsoleHandler} and leaves the standard streams alone (Payara Micro), the server's logging otherwise
  * (Payara Server, WildFly and Open Liberty take the standard streams over, and may write to files).
  */
-@Singleton
+@Unproxied
 public class AccessLog {
 
     public static final String LOGGER = "org.statelessmcp.access";

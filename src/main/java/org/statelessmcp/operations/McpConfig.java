@@ -1,15 +1,15 @@
 package org.statelessmcp.operations;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The MCP settings ({@code smcp.mcp.*}), read once from MicroProfile Config at startup, environment variables
  * included ({@code SMCP_MCP_REQUEST_STATE_SECRET} for {@code smcp.mcp.request-state.secret}).
  */
-@Singleton
+@Unproxied
 public class McpConfig {
 
     private final int pageSize;

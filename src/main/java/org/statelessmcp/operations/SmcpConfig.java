@@ -1,10 +1,10 @@
 package org.statelessmcp.operations;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The server's general settings (request limits, stream buffering, the timeout cap, allowed origins, its version),
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * live in {@code META-INF/microprofile-config.properties}; any config source overrides them, environment variables
  * included ({@code SMCP_MAX_REQUEST_SIZE} for {@code smcp.max-request-size}).
  */
-@Singleton
+@Unproxied
 public class SmcpConfig {
 
     private final long maxRequestSize;

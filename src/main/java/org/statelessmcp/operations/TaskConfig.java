@@ -1,17 +1,17 @@
 package org.statelessmcp.operations;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The settings of MCP tasks ({@code smcp.mcp.tasks.*}), read once at startup; a value out of range fails the
  * deployment, naming every problem.
  */
-@Singleton
+@Unproxied
 public class TaskConfig {
 
     private final Duration ttl;

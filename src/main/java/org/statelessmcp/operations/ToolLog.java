@@ -1,12 +1,12 @@
 package org.statelessmcp.operations;
 
-import jakarta.inject.Singleton;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.statelessmcp.dispatch.ToolObserver;
+import org.statelessmcp.dispatch.Unproxied;
 
 /** Logs what the client is not told: the real reason a tool failed. */
-@Singleton
+@Unproxied
 public class ToolLog implements ToolObserver {
 
     private static final Logger LOG = Logger.getLogger("org.statelessmcp.tools");

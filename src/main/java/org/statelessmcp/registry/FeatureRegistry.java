@@ -1,15 +1,15 @@
 package org.statelessmcp.registry;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The prompts, resources and resource templates of this deployment; immutable after it is built. */
-@Singleton
+@ApplicationScoped
 public class FeatureRegistry {
 
     /** A feature and the bean method that serves it. */
@@ -19,6 +19,13 @@ public class FeatureRegistry {
     private final Map<String, Served<Features.PromptDescriptor>> prompts;
     private final Map<String, Served<Features.ResourceDescriptor>> resources;
     private final List<Served<Features.TemplateDescriptor>> templates;
+
+    /** For the CDI client proxy only. */
+    protected FeatureRegistry() {
+        this.prompts = null;
+        this.resources = null;
+        this.templates = null;
+    }
 
     @Inject
     public FeatureRegistry(FeatureExtension extension, BeanManager beans) throws ReflectiveOperationException {

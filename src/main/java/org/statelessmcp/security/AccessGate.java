@@ -1,7 +1,6 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
 
@@ -18,7 +18,7 @@ import org.statelessmcp.protocol.JsonRpcWriter;
  * protected resource metadata when an OAuth authorization server is configured — and a JSON-RPC error body.
  * In {@code container} mode the server's own login is asked first ({@code HttpServletRequest.authenticate}).
  */
-@Singleton
+@Unproxied
 public class AccessGate {
 
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());

@@ -1,19 +1,19 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The API keys of the configuration ({@code smcp.api-keys}) and of the key file ({@code smcp.api-keys-file}), read
  * once. A malformed entry, an unreadable file or a duplicate name fails the deployment with a message naming the
  * setting and the entry, never the key.
  */
-@Singleton
+@Unproxied
 public class ConfiguredKeys {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredKeys.class.getName());

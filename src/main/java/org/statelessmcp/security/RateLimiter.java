@@ -1,7 +1,6 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import java.util.logging.Logger;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.cluster.SharedStore;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * Fair use: sliding-window limits per caller — the authenticated principal, else the client's address — on every
@@ -24,7 +24,7 @@ import org.statelessmcp.cluster.SharedStoreDiscovery;
  * Every limited response carries {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and
  * {@code X-RateLimit-Reset}; a refused one also {@code Retry-After}.
  */
-@Singleton
+@Unproxied
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());

@@ -1,10 +1,10 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The security settings, read once at startup. The Python stateless-mcp's environment variables keep their meaning:
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and {@code SMCP_DEFAULT_RATE_LIMIT} map to {@code smcp.auth.enabled}, {@code smcp.auth.header-name},
  * {@code smcp.api-keys}, {@code smcp.rate-limit.enabled} and {@code smcp.default-rate-limit}.
  */
-@Singleton
+@Unproxied
 public class SecurityConfig {
 
     /** How callers are authenticated. */

@@ -1,13 +1,13 @@
 package org.statelessmcp.security;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
+import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
 
@@ -17,7 +17,7 @@ import org.statelessmcp.registry.ToolRegistry;
  * caller). A caller needs one of the roles; a tool with none is open. Naming a tool that does not exist fails the
  * deployment: a typo must not leave a tool open.
  */
-@Singleton
+@Unproxied
 public class ToolRoles implements ToolAccess {
 
     static final String ANYONE = "*";

@@ -1,7 +1,6 @@
 package org.statelessmcp.transport;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.PendingAnswer;
+import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.McpVersions;
@@ -36,7 +36,7 @@ import org.statelessmcp.security.RequestCaller;
  * direct blocking write; a call that waits (a streaming tool, a {@code CompletionStage}) makes the request
  * asynchronous and is answered through an {@link AsyncResponseWriter}, holding no thread meanwhile.
  */
-@Singleton
+@Unproxied
 public class DialectRouter {
 
     private final ToolRegistry registry;

@@ -1,7 +1,6 @@
 package org.statelessmcp.transport;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
+import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.NotificationSink;
@@ -33,7 +33,7 @@ import org.statelessmcp.registry.ToolRegistry;
  * one sent by a client is ignored. For 2026-07-28 requests the HTTP status also tells the error: 400 for a bad
  * envelope, version or missing capability, 404 for an unknown method.
  */
-@Singleton
+@Unproxied
 public class McpHttp {
 
     static final String EVENT_STREAM = "text/event-stream";

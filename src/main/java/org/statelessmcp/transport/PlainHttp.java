@@ -1,7 +1,6 @@
 package org.statelessmcp.transport;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
+import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.plain.PlainCall;
 import org.statelessmcp.plain.PlainChannel;
@@ -21,7 +21,7 @@ import org.statelessmcp.security.RequestCaller;
  * The plain JSON-RPC dialect over HTTP: one JSON answer, or NDJSON lines (a streaming tool's chunks, progress, log
  * messages) before the final JSON-RPC line. A refused notification gets 202 and no body, as any notification does.
  */
-@Singleton
+@Unproxied
 public class PlainHttp {
 
     private final PlainJsonRpc plain;

@@ -1,6 +1,5 @@
 package org.statelessmcp.transport;
 
-import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -9,13 +8,14 @@ import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.statelessmcp.dispatch.Unproxied;
 
 /**
  * The MCP calls of this instance that are answered later, so that a client's {@code notifications/cancelled} can
  * reach the one it means. Without a session a request id alone does not name a call: it is matched together with
  * the caller (principal and address), and when two running calls match, neither is cancelled.
  */
-@Singleton
+@Unproxied
 public class RunningCalls {
 
     /** Who asked, and the id of their request (as JSON, so that {@code 5} and {@code "5"} differ). */
