@@ -11,6 +11,7 @@
 # usage: BEFORE_WAR=<the other build's stateless-mcp.war> bench/ab.sh [seconds per run, default 4] [rounds, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 SECONDS_PER_RUN=${1:-4}
 ROUNDS=${2:-15}
 PORT=${BENCH_PORT:-18080}
@@ -23,16 +24,10 @@ mkdir -p "$WORK"
 
 KEY=bench-key-0123456789abcdef0123
 SECURED="\nsmcp.auth.enabled=true\nsmcp.api-keys=$KEY\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n"
-copy_with() { # $1 = name, $2 = source WAR, $3 = settings appended to its microprofile-config.properties
-    rm -rf "$WORK/$1" && mkdir -p "$WORK/$1" && cp "$2" "$WORK/$1.war"
-    (cd "$WORK/$1" && unzip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties \
-        && printf '%b' "$3" >> WEB-INF/classes/META-INF/microprofile-config.properties \
-        && zip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
-}
-copy_with a "$BEFORE_WAR" ""
-copy_with b target/stateless-mcp.war ""
-copy_with asec "$BEFORE_WAR" "$SECURED"
-copy_with bsec target/stateless-mcp.war "$SECURED"
+copy_with a "" "$BEFORE_WAR"
+copy_with b ""
+copy_with asec "$SECURED" "$BEFORE_WAR"
+copy_with bsec "$SECURED"
 cp bench/baselines/raw-servlet/target/raw.war "$WORK/"
 
 java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
@@ -41,11 +36,7 @@ java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-mi
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    grep -q "ready in" "$WORK/server.log" && break
-    sleep 1
-done
-grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+await_ready "$WORK/server.log"
 
 CLK_TCK=$(getconf CLK_TCK)
 SEED='{"jsonrpc":"2.0","id":1,"method":"add","params":{"a":2,"b":3}}'
@@ -57,18 +48,6 @@ SCENARIOS=( # name | path | body | extra headers name=value,...
     "raw MCP|raw|$MCP|" "a MCP|a|$MCP|$V" "b MCP|b|$MCP|$V"
     "a secured MCP|asec|$MCP|$V,X-API-Key=$KEY" "b secured MCP|bsec|$MCP|$V,X-API-Key=$KEY"
 )
-lua() { # $1 = body, $2 = extra headers
-    {
-        echo 'wrk.method = "POST"'
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
-        IFS=',' read -ra extra <<< "$2"
-        for header in "${extra[@]}"; do
-            [ -n "$header" ] && echo "wrk.headers[\"${header%%=*}\"] = \"${header#*=}\""
-        done
-        echo "wrk.body = '$1'"
-    } > "$WORK/post.lua"
-}
 measure() { # $1 = url, $2 = seconds -> µs of server CPU per request
     local before after out requests
     before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
@@ -85,7 +64,7 @@ for scenario in "${SCENARIOS[@]}"; do # check each answers 5, and warm it up pas
     for header in "${extra[@]}"; do [ -n "$header" ] && args+=(-H "${header%%=*}: ${header#*=}"); done
     curl "${args[@]}" -d "$body" "http://127.0.0.1:$PORT/$path/mcp" | grep -qF '"result":5' \
         || { echo "$name does not answer 5" >&2; exit 1; }
-    lua "$body" "$headers"
+    post_lua "$body" "$headers"
     measure "http://127.0.0.1:$PORT/$path/mcp" 15 > /dev/null
 done
 declare -A US
@@ -94,7 +73,7 @@ PAIRS=("seed|raw seed|a seed|b seed" "MCP|raw MCP|a MCP|b MCP" "secured seed|raw
 scenario() { for s in "${SCENARIOS[@]}"; do [ "${s%%|*}" = "$1" ] && { echo "$s"; return; }; done; }
 run() { # $1 = scenario name, $2 = round
     IFS='|' read -r name path body headers <<< "$(scenario "$1")"
-    lua "$body" "$headers"
+    post_lua "$body" "$headers"
     US["$name|$2"]=$(measure "http://127.0.0.1:$PORT/$path/mcp" "$SECONDS_PER_RUN")
 }
 # each round measures a and b back to back, in alternating order, so that both see the machine as it is then; the

@@ -16,6 +16,7 @@
 # usage: bench/compare.sh [seconds per run, default 15] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 SECONDS_PER_RUN=${1:-15}
 ROUNDS=${2:-3}
 PORT=${BENCH_PORT:-18080}
@@ -31,12 +32,6 @@ for baseline in raw-servlet java-sdk; do
     (cd "bench/baselines/$baseline" && mvn -B -q -ntp package)
 done
 
-copy_with() { # $1 = name, $2 = settings appended to the WAR's microprofile-config.properties
-    rm -rf "$WORK/$1" && mkdir -p "$WORK/$1" && cp target/stateless-mcp.war "$WORK/$1.war"
-    (cd "$WORK/$1" && unzip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties \
-        && printf '%b' "$2" >> WEB-INF/classes/META-INF/microprofile-config.properties \
-        && zip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
-}
 # the secured copies: the same WAR with API keys and a limit far above what the run can reach, its windows leased
 # in blocks from the JCache (the default) or counted there request by request (exact)
 KEY=bench-key-0123456789abcdef0123
@@ -55,11 +50,7 @@ SERVER=$!
 src/test/conformance/node_modules/.bin/node bench/baselines/ts-sdk/server.mjs "$TS_PORT" > "$WORK/ts.log" 2>&1 &
 NODE=$!
 trap 'kill $SERVER $NODE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    grep -q "ready in" "$WORK/server.log" && break
-    sleep 1
-done
-grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+await_ready "$WORK/server.log"
 
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -92,16 +83,7 @@ lua() { # $1 = body, $2 = extra headers name=value,...
         mixed_lua > "$WORK/post.lua"
         return
     fi
-    {
-        echo 'wrk.method = "POST"'
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
-        IFS=',' read -ra extra <<< "$2"
-        for header in "${extra[@]}"; do
-            [ -n "$header" ] && echo "wrk.headers[\"${header%%=*}\"] = \"${header#*=}\""
-        done
-        echo "wrk.body = '$1'"
-    } > "$WORK/post.lua"
+    post_lua "$1" "$2"
 }
 
 mixed_lua() { # seed add, seed echo, seed stream, MCP add, MCP tools/list, MCP stream with progress, in turn

@@ -11,6 +11,7 @@
 # tool). Loopback only; the load is bounded in time; the server is stopped by its PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 TARGET=${1:-ours}
 DIALECT=${2:-seed}
 SECONDS_PROFILED=${3:-20}
@@ -29,27 +30,16 @@ case "$TARGET" in
     raw) WAR=bench/baselines/raw-servlet/target/raw.war; CONTEXT=raw ;;
     ours) WAR=target/stateless-mcp.war; CONTEXT=ours ;;
     quiet)
-        rm -rf "$WORK/quiet" && mkdir -p "$WORK/quiet" && cp target/stateless-mcp.war "$WORK/quiet.war"
-        (cd "$WORK/quiet" && unzip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties \
-            && printf '\nsmcp.log.access=false\n' >> WEB-INF/classes/META-INF/microprofile-config.properties \
-            && zip -q ../quiet.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        copy_with quiet '\nsmcp.log.access=false\n'
         WAR=$WORK/quiet.war; CONTEXT=quiet ;;
     secured)
         KEY=bench-key-0123456789abcdef0123
-        rm -rf "$WORK/secured" && mkdir -p "$WORK/secured" && cp target/stateless-mcp.war "$WORK/secured.war"
-        (cd "$WORK/secured" && unzip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties \
-            && printf '\nsmcp.auth.enabled=true\nsmcp.api-keys=%s\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n' \
-                "$KEY" >> WEB-INF/classes/META-INF/microprofile-config.properties \
-            && zip -q ../secured.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        copy_with secured "\nsmcp.auth.enabled=true\nsmcp.api-keys=$KEY\nsmcp.rate-limit.enabled=true\nsmcp.default-rate-limit=100000000/minute\n"
         WAR=$WORK/secured.war; CONTEXT=secured ;;
     traced)
         # telemetry on, every request sampled, every span exported over OTLP/HTTP to a sink that keeps nothing
         SINK_PORT=${BENCH_SINK_PORT:-18095}
-        rm -rf "$WORK/traced" && mkdir -p "$WORK/traced" && cp target/stateless-mcp.war "$WORK/traced.war"
-        (cd "$WORK/traced" && unzip -q ../traced.war WEB-INF/classes/META-INF/microprofile-config.properties \
-            && printf '\notel.sdk.disabled=false\notel.traces.exporter=otlp\notel.metrics.exporter=none\notel.logs.exporter=none\notel.exporter.otlp.protocol=http/protobuf\notel.exporter.otlp.endpoint=http://127.0.0.1:%s\nsmcp.log.access=false\n' \
-                "$SINK_PORT" >> WEB-INF/classes/META-INF/microprofile-config.properties \
-            && zip -q ../traced.war WEB-INF/classes/META-INF/microprofile-config.properties)
+        copy_with traced "\notel.sdk.disabled=false\notel.traces.exporter=otlp\notel.metrics.exporter=none\notel.logs.exporter=none\notel.exporter.otlp.protocol=http/protobuf\notel.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT\nsmcp.log.access=false\n"
         java bench/otlp-sink/OtlpSink.java "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
         SINK=$!
         WAR=$WORK/traced.war; CONTEXT=traced ;;
@@ -62,11 +52,7 @@ java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-mi
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER ${SINK:-} 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    grep -q "ready in" "$WORK/server.log" && break
-    sleep 1
-done
-grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+await_ready "$WORK/server.log"
 
 if [ "$DIALECT" = mcp ]; then
     BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}'

@@ -12,6 +12,7 @@
 # env:   STREAM_COUNT (30) STREAM_DELAY (1) STREAM_RAMP (10) BENCH_STREAMS_PORT (19080), SERVER_JAVA_OPTS
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 5000 10000)
 COUNT=${STREAM_COUNT:-30}
@@ -37,11 +38,7 @@ SMCP_LOG_ACCESS=false java -Xmx1g ${SERVER_JAVA_OPTS:-} -Dhazelcast.socket.bind.
 SERVER=$!
 SAMPLER=
 trap 'kill $SAMPLER 2>/dev/null || true; kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    grep -q "ready in" "$WORK/server.log" && break
-    sleep 1
-done
-grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+await_ready "$WORK/server.log"
 URL="http://127.0.0.1:$PORT/mcp"
 # Warm the path once so the first size does not pay for class loading alone.
 java -cp "$WORK/classes" StreamLoad "$URL" 50 3 0.1 1 30 > /dev/null

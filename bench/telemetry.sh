@@ -12,6 +12,7 @@
 # usage: [BEFORE_WAR=...] bench/telemetry.sh [seconds per run, default 15] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 SECONDS_PER_RUN=${1:-15}
 ROUNDS=${2:-3}
 PORT=${BENCH_PORT:-18080}
@@ -23,12 +24,6 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 mkdir -p "$OUT" "$WORK"
 (cd bench/baselines/raw-servlet && mvn -B -q -ntp package)
 
-copy_with() { # $1 = name, $2 = settings appended to the WAR's microprofile-config.properties
-    rm -rf "$WORK/$1" && mkdir -p "$WORK/$1" && cp target/stateless-mcp.war "$WORK/$1.war"
-    (cd "$WORK/$1" && unzip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties \
-        && printf '%b' "$2" >> WEB-INF/classes/META-INF/microprofile-config.properties \
-        && zip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
-}
 copy_with ours ''
 copy_with traced "\notel.sdk.disabled=false\notel.service.name=stateless-mcp-bench\notel.traces.exporter=otlp\notel.metrics.exporter=none\notel.logs.exporter=none\notel.traces.sampler=always_on\notel.exporter.otlp.protocol=http/protobuf\notel.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT\n"
 cp bench/baselines/raw-servlet/target/raw.war "$WORK/"
@@ -45,11 +40,7 @@ java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-mi
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER $SINK 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    grep -q "ready in" "$WORK/server.log" && break
-    sleep 1
-done
-grep -q "ready in" "$WORK/server.log" || { echo "server did not start" >&2; exit 1; }
+await_ready "$WORK/server.log"
 grep -q "Tracing: on" "$WORK/server.log" || { echo "the traced copy does not trace (see $WORK/server.log)" >&2; exit 1; }
 
 CLK_TCK=$(getconf CLK_TCK)
@@ -73,18 +64,6 @@ if [ -n "${BEFORE_WAR:-}" ]; then
     SCENARIOS+=("before seed add|/before/mcp|$SEED|" "before MCP tools/call|/before/mcp|$MCP|$VERSION")
 fi
 
-lua() { # $1 = body, $2 = extra headers
-    {
-        echo 'wrk.method = "POST"'
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
-        IFS=',' read -ra extra <<< "$2"
-        for header in "${extra[@]}"; do
-            [ -n "$header" ] && echo "wrk.headers[\"${header%%=*}\"] = \"${header#*=}\""
-        done
-        echo "wrk.body = '$1'"
-    } > "$WORK/post.lua"
-}
 measure() { # $1 = url, $2 = seconds -> "requests rps p50 p99 us"
     local before after out requests
     before=$(cpu_ticks "$SERVER")
@@ -99,7 +78,7 @@ $(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf 
 for scenario in "${SCENARIOS[@]}"; do # check each answers add, and warm it up past the JIT compiler's work
     IFS='|' read -r name path body headers <<< "$scenario"
     url=http://127.0.0.1:$PORT$path
-    lua "$body" "$headers"
+    post_lua "$body" "$headers"
     args=(-s -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
     IFS=',' read -ra extra <<< "$headers"
     for header in "${extra[@]}"; do [ -n "$header" ] && args+=(-H "${header%%=*}: ${header#*=}"); done
@@ -112,7 +91,7 @@ declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
     for scenario in "${SCENARIOS[@]}"; do
         IFS='|' read -r name path body headers <<< "$scenario"
-        lua "$body" "$headers"
+        post_lua "$body" "$headers"
         RESULTS["$name|$round"]=$(measure "http://127.0.0.1:$PORT$path" "$SECONDS_PER_RUN")
         echo "round $round: $name: ${RESULTS["$name|$round"]}" >&2
     done
