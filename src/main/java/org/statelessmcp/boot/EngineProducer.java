@@ -111,16 +111,29 @@ public class EngineProducer implements EngineState {
         return relay;
     }
 
+    /**
+     * Each step on its own: one that fails must not keep the others from running, and its cause must reach the log,
+     * which a container's own report of a failed {@code @PreDestroy} (Weld's WELD-000019) leaves out. No lambdas: the
+     * application's class loader may already refuse new classes while it stops.
+     */
     @PreDestroy
     void stop() {
-        if (server != null) {
-            server.stopTasks();
+        try {
+            if (server != null) {
+                server.stopTasks();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Stopping stateless-mcp: could not fail the tasks running here", e);
         }
-        sweeps.close();
+        try {
+            sweeps.close();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Stopping stateless-mcp: could not stop the sweeps", e);
+        }
         try {
             codec.jsonb().close();
-        } catch (Exception e) {
-            // closing releases caches only; nothing to recover
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Stopping stateless-mcp: could not close JSON-B", e);
         }
     }
 

@@ -224,8 +224,15 @@ final class Tasks {
         });
     }
 
-    /** This instance stops: its running tasks fail now rather than when their silence is noticed. */
+    /**
+     * This instance stops: its running tasks fail now rather than when their silence is noticed. When none runs there
+     * is nothing to do, and nothing to load: Payara Server has closed the application's class loader by then, and a
+     * class first needed here (a task's) cannot be loaded any more.
+     */
     void stop() {
+        if (running.isEmpty()) {
+            return;
+        }
         long now = settings.clock().millis();
         running.forEach((id, run) -> {
             store.update(id, task -> task.terminal() ? task

@@ -439,9 +439,23 @@ final class PayaraServerCluster {
             killProcess(domain.domainPid, "the DAS");
         }
 
+        /**
+         * Undeploys the application (what an operator's redeploy does first, and what runs its shutdown while the
+         * DAS goes on), then stops the domain. A refused undeploy (nothing was deployed) is only reported.
+         */
         @Override
         public void close() throws InterruptedException {
-            domain.stopAll();
+            try {
+                Asadmin undeploy = domain.run(Map.of(), 120, "--port", String.valueOf(domain.portBase + ADMIN),
+                        "undeploy", "stateless-mcp");
+                if (undeploy.exitCode() != 0) {
+                    System.err.println("asadmin undeploy exited " + undeploy.exitCode() + ": " + undeploy.output());
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("asadmin undeploy: " + e.getMessage());
+            } finally {
+                domain.stopAll();
+            }
         }
     }
 
