@@ -68,8 +68,10 @@ for scenario in "${SCENARIOS[@]}"; do # check each answers 5, and warm it up pas
     measure "http://127.0.0.1:$PORT/$path/mcp" 15 > /dev/null
 done
 declare -A US
-PAIRS=("seed|raw seed|a seed|b seed" "MCP|raw MCP|a MCP|b MCP" "secured seed|raw seed|a secured seed|b secured seed"
-       "secured MCP|raw MCP|a secured MCP|b secured MCP")
+# a row of the table each: its label, then the scenarios of the raw servlet, of a and of b
+PAIRS=("seed add, defaults|raw seed|a seed|b seed" "MCP tools/call add, defaults|raw MCP|a MCP|b MCP"
+       "seed add, API key + leased limit|raw seed|a secured seed|b secured seed"
+       "MCP tools/call add, API key + leased limit|raw MCP|a secured MCP|b secured MCP")
 scenario() { for s in "${SCENARIOS[@]}"; do [ "${s%%|*}" = "$1" ] && { echo "$s"; return; }; done; }
 run() { # $1 = scenario name, $2 = round
     IFS='|' read -r name path body headers <<< "$(scenario "$1")"
@@ -103,8 +105,8 @@ row() { # $1 = label, $2 = raw scenario, $3 = a scenario, $4 = b scenario
     echo
     echo "| request | raw | a | b | b / a |"
     echo "|---|---:|---:|---:|---:|"
-    row "seed add, defaults" "raw seed" "a seed" "b seed"
-    row "MCP tools/call add, defaults" "raw MCP" "a MCP" "b MCP"
-    row "seed add, API key + leased limit" "raw seed" "a secured seed" "b secured seed"
-    row "MCP tools/call add, API key + leased limit" "raw MCP" "a secured MCP" "b secured MCP"
+    for pair in "${PAIRS[@]}"; do
+        IFS='|' read -r label raw a b <<< "$pair"
+        row "$label" "$raw" "$a" "$b"
+    done
 } | tee "$WORK/ab.md"
