@@ -210,18 +210,24 @@ final class Tasks {
         }
         long now = settings.clock().millis();
         long beat = Math.max(settings.orphanAfter().toMillis() / 3, 1);
-        Map<String, TaskRecord> tasks = store.findAll(Set.copyOf(running.keySet()));
-        running.forEach((id, run) -> {
+        Set<String> ids = Set.copyOf(running.keySet());
+        Map<String, TaskRecord> tasks = store.findAll(ids);
+        // only the tasks looked for: one created since is not in the answer, and is not gone for that
+        for (String id : ids) {
+            TaskRun run = running.get(id);
+            if (run == null) {
+                continue; // ended meanwhile
+            }
             TaskRecord task = tasks.get(id);
             if (task == null || task.cancelRequested() || task.terminal()) {
                 run.cancel(); // expired, cancelled, or ended by another instance taking it for dead
-                return;
+                continue;
             }
             run.deliver(task);
             if (now - task.heartbeatAt() >= beat) {
                 store.update(id, current -> current.beating(now));
             }
-        });
+        }
     }
 
     /**

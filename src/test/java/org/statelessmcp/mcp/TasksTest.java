@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.api.InputRequest;
 import org.statelessmcp.cluster.LocalStrings;
+import org.statelessmcp.cluster.SharedStrings;
 import org.statelessmcp.dispatch.CallControl;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
@@ -124,6 +127,18 @@ class TasksTest {
     }
 
     @Test
+    void aTaskCreatedWhileASweepReadsTheStoreKeepsRunning() {
+        ReadHook hooked = new ReadHook(store);
+        Tasks instance = new Tasks(new McpServer.TaskSettings(hooked, true, Duration.ofHours(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(15), 1000, clock));
+        instance.follow(instance.create("slow", caller("alice")), new CallControl("slow", 60));
+        CallControl created = new CallControl("slow", 60);
+        hooked.onNextRead(() -> instance.follow(instance.create("slow", caller("bob")), created));
+        instance.sweep(); // another request creates its task while the sweep waits on the cache
+        assertTrue(created.isRunning(), "a task the sweep did not look for is not gone");
+    }
+
+    @Test
     void aQuestionIsShownEverywhereAndItsAnswerGivenAnywhereReachesTheTool() {
         TaskRun run = a.create("confirm", caller("alice"));
         a.follow(run, new CallControl("confirm", 60));
@@ -193,6 +208,47 @@ class TasksTest {
         JsonObject failed = result(b.get(id(run.id()), caller("alice")));
         assertEquals("failed", failed.getString("status"));
         assertEquals("The instance running this task stopped", failed.getString("statusMessage"));
+    }
+
+    /** The store, running something once while a read waits on it, as another request thread may. */
+    private static final class ReadHook implements SharedStrings {
+
+        private final SharedStrings store;
+        private Runnable meanwhile = () -> {
+        };
+
+        ReadHook(SharedStrings store) {
+            this.store = store;
+        }
+
+        void onNextRead(Runnable action) {
+            meanwhile = action;
+        }
+
+        @Override
+        public Map<String, String> getAll(Set<String> keys) {
+            Map<String, String> found = store.getAll(keys);
+            Runnable action = meanwhile;
+            meanwhile = () -> {
+            };
+            action.run();
+            return found;
+        }
+
+        @Override
+        public void put(String key, String value) {
+            store.put(key, value);
+        }
+
+        @Override
+        public boolean replace(String key, String expected, String next) {
+            return store.replace(key, expected, next);
+        }
+
+        @Override
+        public void remove(String key) {
+            store.remove(key);
+        }
     }
 
     /** A clock the test moves. */
