@@ -23,7 +23,7 @@ if [ "${1:-}" != "--assemble" ]; then
     bench/streams.sh 1000 5000 10000
     bench/cluster.sh
     bench/accuracy.sh
-    bench/telemetry.sh 10 3
+    bench/telemetry.sh 4 15
     echo "$(date -u '+%H:%M UTC')" >> "$RUN"
 fi
 [ -f "$RUN" ] || { echo "no run to assemble: run bench/results.sh first" >&2; exit 1; }

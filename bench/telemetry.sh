@@ -6,15 +6,17 @@
 #           every span over OTLP/HTTP to a sink on loopback (bench/otlp-sink) that keeps nothing
 #   before  optional: another build's WAR at /before (BEFORE_WAR=path), to show that "off" costs what it cost before
 # The figure is server CPU time per request from /proc/<pid>/stat; the sink's CPU is its own process's, not counted.
-# Each scenario runs ROUNDS times, interleaved; the table gives the median round. Loopback only, every load run
-# bounded in time. Needs wrk (apt-get install wrk).
+# Each round measures ours and traced back to back, in alternating order (and ours and before, when given), so that
+# both meet the machine in the same state: on a shared machine the CPU per request drifts between minutes by more
+# than tracing costs, and the median of the rounds' own ratios sees through that (as bench/ab.sh does). Loopback
+# only, every load run bounded in time. Needs wrk (apt-get install wrk).
 #
-# usage: [BEFORE_WAR=...] bench/telemetry.sh [seconds per run, default 15] [rounds, default 3]
+# usage: [BEFORE_WAR=...] bench/telemetry.sh [seconds per run, default 4] [rounds, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
-SECONDS_PER_RUN=${1:-15}
-ROUNDS=${2:-3}
+SECONDS_PER_RUN=${1:-4}
+ROUNDS=${2:-15}
 PORT=${BENCH_PORT:-18080}
 SINK_PORT=${BENCH_SINK_PORT:-18095}
 OUT=bench/results
@@ -58,6 +60,7 @@ SCENARIOS=(
     "raw MCP tools/call|/raw/mcp|$MCP|"
     "ours MCP tools/call|/ours/mcp|$MCP|$VERSION"
     "traced MCP tools/call|/traced/mcp|$MCP|$VERSION"
+    "ours MCP tools/call, traceparent in _meta|/ours/mcp|$MCP_META|$VERSION"
     "traced MCP tools/call, traceparent in _meta|/traced/mcp|$MCP_META|$VERSION"
 )
 if [ -n "${BEFORE_WAR:-}" ]; then
@@ -70,9 +73,10 @@ measure() { # $1 = url, $2 = seconds -> "requests rps p50 p99 us"
     out=$(wrk -t1 -c32 -d"$2s" --latency -s "$WORK/post.lua" "$1")
     after=$(cpu_ticks "$SERVER")
     requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    if echo "$out" | grep -q Non-2xx; then echo "non-2xx answers from $1" >&2; exit 1; fi
     echo "$requests $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "50%" {print $2}') \
 $(echo "$out" | awk '$1 == "99%" {print $2}') \
-$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')"
+$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')"
 }
 
 for scenario in "${SCENARIOS[@]}"; do # check each answers add, and warm it up past the JIT compiler's work
@@ -87,27 +91,58 @@ for scenario in "${SCENARIOS[@]}"; do # check each answers add, and warm it up p
     measure "$url" 20 > /dev/null
 done
 
+# the ratios the issue asks for: each row's label, then the scenario it is measured against and the scenario measured
+PAIRS=("traced / ours (telemetry on, 100 % sampled and exported), seed|ours seed add|traced seed add"
+       "traced / ours, MCP|ours MCP tools/call|traced MCP tools/call"
+       # against the same body untraced: reading the longer _meta is the client's cost, whether tracing is on or not
+       "traced / ours, MCP with traceparent in _meta|ours MCP tools/call, traceparent in _meta|traced MCP tools/call, traceparent in _meta")
+if [ -n "${BEFORE_WAR:-}" ]; then
+    PAIRS+=("ours (telemetry off) / before, seed|before seed add|ours seed add"
+            "ours (telemetry off) / before, MCP|before MCP tools/call|ours MCP tools/call")
+fi
+scenario() { for s in "${SCENARIOS[@]}"; do [ "${s%%|*}" = "$1" ] && { echo "$s"; return; }; done; }
 declare -A RESULTS
+run() { # $1 = scenario name, $2 = round; each scenario once a round, however many pairs it is in
+    [ -z "${RESULTS["$1|$2"]:-}" ] || return 0
+    IFS='|' read -r name path body headers <<< "$(scenario "$1")"
+    post_lua "$body" "$headers"
+    RESULTS["$name|$2"]=$(measure "http://127.0.0.1:$PORT$path" "$SECONDS_PER_RUN")
+    echo "round $2: $name: ${RESULTS["$name|$2"]}" >&2
+}
 for round in $(seq 1 "$ROUNDS"); do
-    for scenario in "${SCENARIOS[@]}"; do
-        IFS='|' read -r name path body headers <<< "$scenario"
-        post_lua "$body" "$headers"
-        RESULTS["$name|$round"]=$(measure "http://127.0.0.1:$PORT$path" "$SECONDS_PER_RUN")
-        echo "round $round: $name: ${RESULTS["$name|$round"]}" >&2
+    run "raw seed add" "$round"
+    run "raw MCP tools/call" "$round"
+    for pair in "${PAIRS[@]}"; do
+        IFS='|' read -r _ a b <<< "$pair"
+        # the measured one goes first in odd rounds, second in even ones
+        if [ $((round % 2)) -eq 1 ]; then run "$b" "$round"; run "$a" "$round"; else run "$a" "$round"; run "$b" "$round"; fi
     done
 done
 kill "$SINK" && wait "$SINK" 2>/dev/null || true
 
+median() { sort -g | sed -n "$(( (ROUNDS + 1) / 2 ))p"; }
 median_row() {
-    for round in $(seq 1 "$ROUNDS"); do echo "${RESULTS["$1|$round"]}"; done | sort -n -k5 | sed -n "$(( (ROUNDS + 1) / 2 ))p"
+    for round in $(seq 1 "$ROUNDS"); do echo "${RESULTS["$1|$round"]}"; done | sort -g -k5 | sed -n "$(( (ROUNDS + 1) / 2 ))p"
 }
 us() { median_row "$1" | awk '{print $5}'; }
+ratios() { # the rounds' own ratios of $2 to $1, sorted
+    for round in $(seq 1 "$ROUNDS"); do
+        awk -v a="$(echo "${RESULTS["$1|$round"]}" | awk '{print $5}')" \
+            -v b="$(echo "${RESULTS["$2|$round"]}" | awk '{print $5}')" 'BEGIN {printf "%.4f\n", b / a}'
+    done | sort -g
+}
+paired() { # "median (quartiles)" of the rounds' own ratios of $2 to $1
+    local sorted; sorted=$(ratios "$1" "$2")
+    awk -v m="$(echo "$sorted" | median)" -v q1="$(echo "$sorted" | sed -n "$(( (ROUNDS + 3) / 4 ))p")" \
+        -v q3="$(echo "$sorted" | sed -n "$(( (3 * ROUNDS + 3) / 4 ))p")" 'BEGIN {printf "%.3f (%.3f–%.3f)", m, q1, q3}'
+}
 ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'; }
 {
     echo "# What tracing costs — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), Payara Micro 6.2025.10 (MicroProfile Telemetry 1.1)."
-    echo "wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback; $ROUNDS rounds interleaved, median round shown."
+    echo "wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback; $ROUNDS rounds, each pair measured back to back in each; the"
+    echo "median round shown for each scenario, and each ratio as the median of the rounds' own (quartiles in brackets)."
     echo "Traced: every request sampled, every span exported over OTLP/HTTP ($(cat "$WORK/sink.log" | tail -1))."
     echo "Command: \`${BEFORE_WAR:+BEFORE_WAR=… }bench/telemetry.sh $SECONDS_PER_RUN $ROUNDS\`."
     echo
@@ -118,15 +153,12 @@ ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'
         median_row "$name" | awk -v n="$name" '{printf "| %s | %s | %s | %s | %s | %s |\n", n, $1, $2, $3, $4, $5}'
     done
     echo
-    echo "| ratio of server CPU per request | value |"
+    echo "| ratio of server CPU per request | median of the rounds' (quartiles) |"
     echo "|---|---|"
-    echo "| traced / ours (telemetry on, 100 % sampled and exported), seed | $(ratio "traced seed add" "ours seed add") |"
-    echo "| traced / ours, MCP | $(ratio "traced MCP tools/call" "ours MCP tools/call") |"
-    echo "| traced with traceparent in _meta / ours, MCP | $(ratio "traced MCP tools/call, traceparent in _meta" "ours MCP tools/call") |"
+    for pair in "${PAIRS[@]}"; do
+        IFS='|' read -r label a b <<< "$pair"
+        echo "| $label | $(paired "$a" "$b") |"
+    done
     echo "| ours (telemetry off) / raw servlet, seed | $(ratio "ours seed add" "raw seed add") |"
     echo "| ours (telemetry off) / raw servlet, MCP | $(ratio "ours MCP tools/call" "raw MCP tools/call") |"
-    if [ -n "${BEFORE_WAR:-}" ]; then
-        echo "| ours (telemetry off) / before, seed | $(ratio "ours seed add" "before seed add") |"
-        echo "| ours (telemetry off) / before, MCP | $(ratio "ours MCP tools/call" "before MCP tools/call") |"
-    fi
 } | tee "$OUT/telemetry.md"
