@@ -116,7 +116,7 @@ measure() { # $1 = pid, $2 = url, $3 = seconds -> "requests rps p50 p99 us non2x
     local errors; errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
     echo "$requests $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "50%" {print $2}') \
 $(echo "$out" | awk '$1 == "99%" {print $2}') \
-$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}') ${errors:-0}"
+$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}') ${errors:-0}"
 }
 
 for scenario in "${SCENARIOS[@]}"; do  # warm every path up, and check each answers add correctly
