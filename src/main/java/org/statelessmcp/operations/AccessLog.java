@@ -20,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * One line per exchange on {@code /mcp}: method, tool, HTTP status, duration and bytes, when it ends, however it

@@ -3,7 +3,7 @@ package org.statelessmcp.operations;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * The MCP settings ({@code smcp.mcp.*}), read once from MicroProfile Config at startup, environment variables

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * The server's general settings (request limits, stream buffering, the timeout cap, allowed origins, its version),

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * The settings of MCP tasks ({@code smcp.mcp.tasks.*}), read once at startup; a value out of range fails the

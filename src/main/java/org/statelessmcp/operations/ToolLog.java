@@ -3,7 +3,7 @@ package org.statelessmcp.operations;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.statelessmcp.dispatch.ToolObserver;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /** Logs what the client is not told: the real reason a tool failed. */
 @Unproxied

@@ -1,6 +1,5 @@
 package org.statelessmcp.registry;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -10,18 +9,13 @@ import java.util.Map;
 
 /**
  * The tools of this deployment, by name. Built once from what {@link ToolExtension} validated; immutable after.
+ * Unproxied: every call is looked up here, twice with a rate limit on.
  */
-@ApplicationScoped
+@Unproxied
 public class ToolRegistry {
 
     private final Map<String, ToolHandle> tools;
     private final List<ToolDescriptor> descriptors;
-
-    /** For the CDI client proxy only. */
-    protected ToolRegistry() {
-        this.tools = null;
-        this.descriptors = null;
-    }
 
     @Inject
     public ToolRegistry(ToolExtension extension, BeanManager beans) {

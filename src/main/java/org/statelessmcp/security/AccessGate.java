@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.protocol.JsonRpcError;
 import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * Lets only authenticated callers into the protected endpoints ({@code /mcp}, {@code /tools}) when authentication

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.cluster.SharedStore;
 import org.statelessmcp.cluster.SharedStoreDiscovery;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * Fair use: sliding-window limits per caller — the authenticated principal, else the client's address — on every

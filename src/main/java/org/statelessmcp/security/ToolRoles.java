@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.ToolAccess;
-import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * Which roles each tool asks of its callers: {@code @RolesAllowed} on the tool, unless the operator's

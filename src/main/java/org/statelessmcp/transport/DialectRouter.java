@@ -10,7 +10,6 @@ import java.util.List;
 import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.McpVersions;
@@ -26,6 +25,7 @@ import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonRpcWriter;
 import org.statelessmcp.protocol.ParsedBody;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.registry.Unproxied;
 import org.statelessmcp.security.RateLimiter;
 import org.statelessmcp.security.RequestCaller;
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.mcp.McpMethod;
 import org.statelessmcp.mcp.McpServer;
 import org.statelessmcp.mcp.NotificationSink;
@@ -25,6 +24,7 @@ import org.statelessmcp.registry.ParamHeaders;
 import org.statelessmcp.registry.ParamHeaders.ParamHeader;
 import org.statelessmcp.registry.ToolDescriptor;
 import org.statelessmcp.registry.ToolRegistry;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * MCP's Streamable HTTP transport, statelessly: one JSON body for a plain answer; a {@code text/event-stream}

@@ -8,13 +8,13 @@ import org.statelessmcp.api.Caller;
 import org.statelessmcp.dispatch.CallTracing;
 import org.statelessmcp.dispatch.Outcome;
 import org.statelessmcp.dispatch.PendingAnswer;
-import org.statelessmcp.dispatch.Unproxied;
 import org.statelessmcp.operations.SmcpConfig;
 import org.statelessmcp.plain.PlainCall;
 import org.statelessmcp.plain.PlainChannel;
 import org.statelessmcp.plain.PlainJsonRpc;
 import org.statelessmcp.protocol.JsonRpcRequest;
 import org.statelessmcp.protocol.JsonRpcWriter;
+import org.statelessmcp.registry.Unproxied;
 import org.statelessmcp.security.RequestCaller;
 
 /**

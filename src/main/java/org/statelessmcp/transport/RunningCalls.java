@@ -8,7 +8,7 @@ import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.statelessmcp.dispatch.Unproxied;
+import org.statelessmcp.registry.Unproxied;
 
 /**
  * The MCP calls of this instance that are answered later, so that a client's {@code notifications/cancelled} can

@@ -1,4 +1,4 @@
-package org.statelessmcp.dispatch;
+package org.statelessmcp.registry;
 
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.inject.Singleton;
