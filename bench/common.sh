@@ -9,6 +9,17 @@ copy_with() {
         && zip -q "../$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
 }
 
+# bean_archive NAME SOURCE: $WORK/NAME.war, a copy of SOURCE made a CDI bean archive (a beans.xml discovering every
+# class) and given an empty microprofile-config.properties for copy_with: the raw servlet as the container serves any
+# CDI application, its request context opened and closed around every request
+bean_archive() {
+    rm -rf "${WORK:?}/$1" && mkdir -p "$WORK/$1/WEB-INF/classes/META-INF" && cp "$2" "$WORK/$1.war"
+    printf '%s\n' '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="all"/>' \
+        > "$WORK/$1/WEB-INF/beans.xml"
+    : > "$WORK/$1/WEB-INF/classes/META-INF/microprofile-config.properties"
+    (cd "$WORK/$1" && zip -q -r "../$1.war" WEB-INF)
+}
+
 # await_ready LOG: waits up to 120 s for Payara Micro to log that it is ready; fails the script otherwise
 await_ready() {
     for _ in $(seq 1 120); do

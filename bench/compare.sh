@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # stateless-mcp against its baselines, in one run, on one Payara Micro (the TypeScript SDK in its own Node):
 #   raw      bench/baselines/raw-servlet: one servlet, blocking I/O, JSON-P — the ceiling for any servlet server
+#   raw-cdi  the same WAR made a CDI bean archive (a beans.xml, nothing else): what the container adds to every request
+#            of any CDI application, stateless-mcp's included, before the application's own code runs
 #   sdk      bench/baselines/java-sdk: the official MCP Java SDK 2.1.0 stateless servlet transport, same add tool
 #   ts       bench/baselines/ts-sdk: the MCP TypeScript SDK 1.32.2 stateless server, JSON responses
 #   ours     target/stateless-mcp.war at /, defaults (no auth, no limits)
@@ -41,9 +43,10 @@ copy_with exact "${SECURED}smcp.rate-limit.mode=exact\n"
 # the quiet copy: the same WAR without its access log (on by default), to show what the log line costs
 copy_with quiet '\nsmcp.log.access=false\n'
 cp bench/baselines/raw-servlet/target/raw.war bench/baselines/java-sdk/target/sdk.war "$WORK/"
+bean_archive raw-cdi bench/baselines/raw-servlet/target/raw.war
 
 java -Xmx1g -Dhazelcast.socket.bind.any=false -jar target/payara-micro/payara-micro.jar \
-    --deploy target/stateless-mcp.war --contextroot / --deploy "$WORK/raw.war" --deploy "$WORK/sdk.war" \
+    --deploy target/stateless-mcp.war --contextroot / --deploy "$WORK/raw.war" --deploy "$WORK/raw-cdi.war" --deploy "$WORK/sdk.war" \
     --deploy "$WORK/secured.war" --deploy "$WORK/exact.war" --deploy "$WORK/quiet.war" --port "$PORT" --nocluster --disablephonehome \
     --prebootcommandfile server-config/payara-micro/preboot.asadmin > "$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -62,11 +65,13 @@ MCP_STREAM='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"gene
 # name | pid | url | body (MIXED: the mixed load) | extra header lines for wrk | what a good answer contains
 SCENARIOS=(
     "raw seed add|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$SEED|"
+    "raw in a CDI bean archive, seed add|$SERVER|http://127.0.0.1:$PORT/raw-cdi/mcp|$SEED|"
     "ours seed add|$SERVER|http://127.0.0.1:$PORT/mcp|$SEED|"
     "ours, no access log, seed add|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$SEED|"
     "secured seed add|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$SEED|X-API-Key=$KEY"
     "secured, exact limit, seed add|$SERVER|http://127.0.0.1:$PORT/exact/mcp|$SEED|X-API-Key=$KEY"
     "raw MCP tools/call|$SERVER|http://127.0.0.1:$PORT/raw/mcp|$MCP|"
+    "raw in a CDI bean archive, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/raw-cdi/mcp|$MCP|"
     "ours MCP tools/call|$SERVER|http://127.0.0.1:$PORT/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "ours, no access log, MCP tools/call|$SERVER|http://127.0.0.1:$PORT/quiet/mcp|$MCP|MCP-Protocol-Version=2025-06-18"
     "secured MCP tools/call|$SERVER|http://127.0.0.1:$PORT/secured/mcp|$MCP|MCP-Protocol-Version=2025-06-18,X-API-Key=$KEY"
@@ -146,14 +151,24 @@ done
 median_row() { # $1 = name -> the round whose CPU per request is the median
     for round in $(seq 1 "$ROUNDS"); do echo "${RESULTS["$1|$round"]}"; done | sort -n -k5 | sed -n "$(( (ROUNDS + 1) / 2 ))p"
 }
-us() { median_row "$1" | awk '{print $5}'; }
-ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'; }
+# a ratio of two scenarios is the median of the rounds' own, both measured minutes apart at most: the machine's CPU
+# per request drifts by more between rounds than most of the differences measured here
+ratio() {
+    local r sorted
+    sorted=$(for r in $(seq 1 "$ROUNDS"); do
+        awk -v a="$(echo "${RESULTS["$1|$r"]}" | awk '{print $5}')" -v b="$(echo "${RESULTS["$2|$r"]}" | awk '{print $5}')" \
+            'BEGIN {printf "%.4f\n", a / b}'
+    done | sort -g)
+    echo "$sorted" | awk -v m="$(( (ROUNDS + 1) / 2 ))" 'NR == 1 {lo = $1} NR == m {mid = $1} {hi = $1}
+        END {printf "%.2f (%.2f–%.2f)", mid, lo, hi}'
+}
 
 {
     echo "# stateless-mcp against its baselines — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), Payara Micro 6.2025.10."
-    echo "wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback, sharing the cores with the servers; $ROUNDS rounds interleaved, median round shown."
+    echo "wrk -t1 -c32 -d${SECONDS_PER_RUN}s on loopback, sharing the cores with the servers; $ROUNDS rounds interleaved, median round shown;"
+    echo "each ratio is the median of the rounds' own ratios, the two scenarios measured in the same round."
     echo "Command: \`bench/compare.sh $SECONDS_PER_RUN $ROUNDS\`."
     echo
     echo "| scenario | requests | req/s | p50 | p99 | server CPU µs/request | non-2xx |"
@@ -163,10 +178,14 @@ ratio() { awk -v a="$(us "$1")" -v b="$(us "$2")" 'BEGIN {printf "%.2f", a / b}'
         median_row "$name" | awk -v n="$name" '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", n, $1, $2, $3, $4, $5, $6}'
     done
     echo
-    echo "| ratio of server CPU per request | value |"
+    echo "| ratio of server CPU per request | median of the rounds' (lowest–highest) |"
     echo "|---|---|"
     echo "| ours / raw servlet, seed dialect | $(ratio "ours seed add" "raw seed add") |"
     echo "| ours / raw servlet, MCP | $(ratio "ours MCP tools/call" "raw MCP tools/call") |"
+    echo "| raw servlet in a CDI bean archive / raw servlet, seed dialect | $(ratio "raw in a CDI bean archive, seed add" "raw seed add") |"
+    echo "| raw servlet in a CDI bean archive / raw servlet, MCP | $(ratio "raw in a CDI bean archive, MCP tools/call" "raw MCP tools/call") |"
+    echo "| ours / raw servlet in a CDI bean archive, seed dialect | $(ratio "ours seed add" "raw in a CDI bean archive, seed add") |"
+    echo "| ours / raw servlet in a CDI bean archive, MCP | $(ratio "ours MCP tools/call" "raw in a CDI bean archive, MCP tools/call") |"
     echo "| ours without access log / raw servlet, seed dialect | $(ratio "ours, no access log, seed add" "raw seed add") |"
     echo "| ours without access log / raw servlet, MCP | $(ratio "ours, no access log, MCP tools/call" "raw MCP tools/call") |"
     echo "| ours / Java SDK, MCP | $(ratio "ours MCP tools/call" "Java SDK MCP tools/call") |"
