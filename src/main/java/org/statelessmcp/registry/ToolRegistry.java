@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The tools of this deployment, by name. Built once from what {@link ToolExtension} validated; immutable after.
- * Unproxied: every call is looked up here, twice with a rate limit on.
+ * Unproxied: every tool call finds its tool here, twice with rate limits on.
  */
 @Unproxied
 public class ToolRegistry {
