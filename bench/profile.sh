@@ -2,9 +2,10 @@
 # Where the server's CPU goes for one kind of request: async-profiler (tools.profiler:async-profiler from Maven
 # Central) samples CPU time, kernel included, while wrk sends `add` to one WAR in one Payara Micro; the report gives
 # µs per request below the frames that matter (the raw servlet's and stateless-mcp's).
-#   usage: bench/profile.sh [raw|ours|quiet|secured|traced] [seed|mcp] [seconds, default 20]
+#   usage: bench/profile.sh [raw|raw-cdi|ours|quiet|secured|traced] [seed|mcp] [seconds, default 20]
 #   PROFILE_EVENT=alloc: bytes allocated per request instead of CPU time
-#   raw    bench/baselines/raw-servlet; ours  target/stateless-mcp.war; quiet  the same without its access log;
+#   raw    bench/baselines/raw-servlet; raw-cdi  the same made a CDI bean archive (a beans.xml)
+#   ours   target/stateless-mcp.war; quiet  the same without its access log
 #   secured  the same with an API key and a leased rate limit (the request carries the key)
 #   traced   quiet, with telemetry on: every request sampled and exported over OTLP/HTTP to bench/otlp-sink
 # The collapsed stacks stay in target/bench/profile/<target>-<dialect>.collapsed (open them with any flame graph
@@ -28,6 +29,9 @@ AGENT=$PWD/$WORK/ap/linux-x64/libasyncProfiler.so
 
 case "$TARGET" in
     raw) WAR=bench/baselines/raw-servlet/target/raw.war; CONTEXT=raw ;;
+    raw-cdi)
+        bean_archive raw-cdi bench/baselines/raw-servlet/target/raw.war
+        WAR=$WORK/raw-cdi.war; CONTEXT=raw-cdi ;;
     ours) WAR=target/stateless-mcp.war; CONTEXT=ours ;;
     quiet)
         copy_with quiet '\nsmcp.log.access=false\n'
@@ -43,7 +47,7 @@ case "$TARGET" in
         java bench/otlp-sink/OtlpSink.java "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
         SINK=$!
         WAR=$WORK/traced.war; CONTEXT=traced ;;
-    *) echo "usage: bench/profile.sh [raw|ours|quiet|secured|traced] [seed|mcp] [seconds]" >&2; exit 2 ;;
+    *) echo "usage: bench/profile.sh [raw|raw-cdi|ours|quiet|secured|traced] [seed|mcp] [seconds]" >&2; exit 2 ;;
 esac
 [ "$WAR" -ef "$WORK/$CONTEXT.war" ] || cp "$WAR" "$WORK/$CONTEXT.war"
 
