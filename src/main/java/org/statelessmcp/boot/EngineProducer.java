@@ -211,7 +211,7 @@ public class EngineProducer implements EngineState {
     @Singleton
     JsonRpcParser parser(SmcpConfig config) {
         return new JsonRpcParser(config.maxJsonDepth(), config.maxBatchSize(), config.maxStringLength(),
-                config.maxArguments(), McpMethod.withArguments());
+                config.maxNumberLength(), config.maxArguments(), McpMethod.withArguments());
     }
 
     @Produces

@@ -20,6 +20,7 @@ public class SmcpConfig {
     private final int maxJsonDepth;
     private final int maxBatchSize;
     private final int maxStringLength;
+    private final int maxNumberLength;
     private final int maxArguments;
     private final long streamBufferSize;
     private final long maxToolTimeout;
@@ -31,6 +32,7 @@ public class SmcpConfig {
                       @ConfigProperty(name = "smcp.max-json-depth") int maxJsonDepth,
                       @ConfigProperty(name = "smcp.max-batch-size") int maxBatchSize,
                       @ConfigProperty(name = "smcp.max-string-length") int maxStringLength,
+                      @ConfigProperty(name = "smcp.max-number-length") int maxNumberLength,
                       @ConfigProperty(name = "smcp.max-arguments") int maxArguments,
                       @ConfigProperty(name = "smcp.stream.buffer-size") long streamBufferSize,
                       @ConfigProperty(name = "smcp.max-tool-timeout") long maxToolTimeout,
@@ -40,6 +42,7 @@ public class SmcpConfig {
         this.maxJsonDepth = maxJsonDepth;
         this.maxBatchSize = maxBatchSize;
         this.maxStringLength = maxStringLength;
+        this.maxNumberLength = maxNumberLength;
         this.maxArguments = maxArguments;
         this.streamBufferSize = streamBufferSize;
         this.maxToolTimeout = maxToolTimeout;
@@ -70,6 +73,14 @@ public class SmcpConfig {
     /** The most characters a string in a request may have, as written. */
     public int maxStringLength() {
         return maxStringLength;
+    }
+
+    /**
+     * The most characters a number in a request may have, as written, and the largest exponent it may carry: a
+     * twelve-character {@code 1e99999999} would otherwise reach a tool's arithmetic as a hundred million digits.
+     */
+    public int maxNumberLength() {
+        return maxNumberLength;
     }
 
     /** The most arguments one tool or prompt call may pass. */

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a request body into JSON-RPC 2.0 messages (specification §4–§6), enforcing the nesting and batch limits.
+ * Turns a request body into JSON-RPC 2.0 messages (specification §4–§6), enforcing the limits on nesting, batches,
+ * strings, numbers and arguments.
  * Thread-safe; create one and share it.
  */
 public final class JsonRpcParser {
@@ -29,6 +30,7 @@ public final class JsonRpcParser {
     private final int maxDepth;
     private final int maxBatchSize;
     private final int maxStringLength;
+    private final int maxNumberLength;
     private final int maxArguments;
     private final Set<String> argumentsMethods;
 
@@ -37,22 +39,27 @@ public final class JsonRpcParser {
      * @param maxBatchSize the most elements a batch may have
      */
     public JsonRpcParser(int maxDepth, int maxBatchSize) {
-        this(maxDepth, maxBatchSize, Integer.MAX_VALUE, Integer.MAX_VALUE, Set.of());
+        this(maxDepth, maxBatchSize, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Set.of());
     }
 
     /**
      * @param maxStringLength the most characters a string (a member name included) may have, as written
+     * @param maxNumberLength the most characters a number may have, as written, and the largest exponent it may
+     *                        carry, so that no number stands for more than about twice as many digits
      * @param maxArguments the most arguments one call may pass: members of a tool call's {@code params} (plain
      *                     JSON-RPC) or of {@code params.arguments} for the methods named next
      * @param argumentsMethods the methods whose arguments are {@code params.arguments} (MCP's {@code tools/call}
      *                         and {@code prompts/get}): the dialect above names them, this layer knows no method
      */
-    public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxArguments,
+    public JsonRpcParser(int maxDepth, int maxBatchSize, int maxStringLength, int maxNumberLength, int maxArguments,
                          Set<String> argumentsMethods) {
-        this.parsers = JsonProvider.provider().createParserFactory(Map.of());
+        // Parsson refuses longer numbers itself (1,100 characters unless told): told ours, it refuses none we accept
+        this.parsers = JsonProvider.provider().createParserFactory(
+                Map.of("org.eclipse.parsson.maxBigDecimalLength", maxNumberLength));
         this.maxDepth = maxDepth;
         this.maxBatchSize = maxBatchSize;
         this.maxStringLength = maxStringLength;
+        this.maxNumberLength = maxNumberLength;
         this.maxArguments = maxArguments;
         this.argumentsMethods = Set.copyOf(argumentsMethods);
     }
@@ -74,13 +81,21 @@ public final class JsonRpcParser {
 
     /** Parses a body already decoded to text. */
     public ParsedBody parse(String text) {
-        JsonDepth shape = JsonDepth.of(text);
+        JsonShape shape = JsonShape.of(text);
         if (shape.depth() > maxDepth) {
             return new ParsedBody.Unusable(JsonRpcError.parseError("JSON nesting deeper than " + maxDepth));
         }
         if (shape.longestString() > maxStringLength) {
             return new ParsedBody.Unusable(JsonRpcError.invalidRequest("a string is longer than " + maxStringLength
                     + " characters"));
+        }
+        if (shape.longestNumber() > maxNumberLength) {
+            return new ParsedBody.Unusable(JsonRpcError.invalidRequest("a number is longer than " + maxNumberLength
+                    + " characters"));
+        }
+        if (shape.largestExponent() > maxNumberLength) {
+            return new ParsedBody.Unusable(JsonRpcError.invalidRequest("a number's exponent is larger than "
+                    + maxNumberLength));
         }
         JsonValue root;
         try (JsonParser parser = parsers.createParser(new StringReader(text))) {
@@ -94,6 +109,10 @@ public final class JsonRpcParser {
             }
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             return new ParsedBody.Unusable(JsonRpcError.parseError("the body is not valid JSON"));
+        } catch (UnsupportedOperationException e) {
+            // a JSON-P implementation's own limit on numbers, lower than ours
+            return new ParsedBody.Unusable(JsonRpcError.invalidRequest("a number is longer than the server's JSON"
+                    + " parser accepts"));
         }
         if (root instanceof JsonArray batch) {
             if (batch.isEmpty()) {

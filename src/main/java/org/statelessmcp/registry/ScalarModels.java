@@ -37,17 +37,29 @@ final class ScalarModels {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
+            BigDecimal decimal = number.bigDecimalValue();
+            // judged by its digits before it is expanded: 1e99999999 or 1e-99999999 would be 10^99999999 to compute
+            if (decimal.signum() != 0 && decimal.scale() >= decimal.precision()) {
+                throw InvalidArgumentException.expected(path, this, value);
+            }
+            if (min != null && decimal.signum() != 0 && (long) decimal.precision() - decimal.scale() > 19) {
+                throw outOfRange(path, value);
+            }
             BigInteger integer;
             try {
-                integer = number.bigDecimalValue().toBigIntegerExact();
+                integer = decimal.toBigIntegerExact();
             } catch (ArithmeticException notIntegral) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
             if (min != null && (integer.compareTo(min) < 0 || integer.compareTo(max) > 0)) {
-                throw new InvalidArgumentException("'" + path + "' must be " + expected() + " between " + min
-                        + " and " + max + ", got " + InvalidArgumentException.describe(value));
+                throw outOfRange(path, value);
             }
             return convert.apply(integer);
+        }
+
+        private InvalidArgumentException outOfRange(String path, JsonValue value) {
+            return new InvalidArgumentException("'" + path + "' must be " + expected() + " between " + min + " and "
+                    + max + ", got " + InvalidArgumentException.describe(value));
         }
 
         @Override
@@ -61,11 +73,16 @@ final class ScalarModels {
         }
     }
 
-    /** float, double (boxed or not) and BigDecimal: any JSON number. */
-    record DecimalModel(Function<BigDecimal, Object> convert, Object zero, JsonObject schema) implements TypeModel {
+    /**
+     * float, double (boxed or not) and BigDecimal: any JSON number, but one a float or double cannot hold (it would
+     * reach the tool as infinity).
+     */
+    record DecimalModel(String javaName, Function<BigDecimal, Object> convert, Object zero,
+                        JsonObject schema) implements TypeModel {
 
-        static DecimalModel of(Function<BigDecimal, Object> convert, Object zero) {
-            return new DecimalModel(convert, zero, JsonP.createObjectBuilder().add("type", "number").build());
+        static DecimalModel of(String javaName, Function<BigDecimal, Object> convert, Object zero) {
+            return new DecimalModel(javaName, convert, zero,
+                    JsonP.createObjectBuilder().add("type", "number").build());
         }
 
         @Override
@@ -73,7 +90,12 @@ final class ScalarModels {
             if (!(value instanceof JsonNumber number)) {
                 throw InvalidArgumentException.expected(path, this, value);
             }
-            return convert.apply(number.bigDecimalValue());
+            Object converted = convert.apply(number.bigDecimalValue());
+            if (converted instanceof Double d && d.isInfinite() || converted instanceof Float f && f.isInfinite()) {
+                throw new InvalidArgumentException("'" + path + "' must be a number within the range of a "
+                        + javaName + ", got " + InvalidArgumentException.describe(value));
+            }
+            return converted;
         }
 
         @Override

@@ -98,13 +98,13 @@ public final class TypeModels {
             return ScalarModels.IntegerModel.unbounded();
         }
         if (c == double.class || c == Double.class) {
-            return ScalarModels.DecimalModel.of(BigDecimal::doubleValue, c.isPrimitive() ? 0.0d : null);
+            return ScalarModels.DecimalModel.of("double", BigDecimal::doubleValue, c.isPrimitive() ? 0.0d : null);
         }
         if (c == float.class || c == Float.class) {
-            return ScalarModels.DecimalModel.of(BigDecimal::floatValue, c.isPrimitive() ? 0.0f : null);
+            return ScalarModels.DecimalModel.of("float", BigDecimal::floatValue, c.isPrimitive() ? 0.0f : null);
         }
         if (c == BigDecimal.class || c == Number.class) {
-            return ScalarModels.DecimalModel.of(v -> v, null);
+            return ScalarModels.DecimalModel.of("BigDecimal", v -> v, null);
         }
         if (c == boolean.class || c == Boolean.class) {
             return ScalarModels.BooleanModel.of(c.isPrimitive());

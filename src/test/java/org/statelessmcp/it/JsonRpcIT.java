@@ -106,6 +106,23 @@ class JsonRpcIT extends DeployedWarTest {
     }
 
     @Test
+    void aShortNumberWithAHugeExponentIsRefusedBeforeAToolExpandsIt() {
+        // twelve characters, and a hundred million digits to add's BigDecimal arithmetic (11 s of CPU for 1e9999999)
+        kit.call("add", "{\"a\":1e99999999,\"b\":3}").assertStatus(400).assertError(-32600, "exponent")
+                .assertNoInternals();
+        kit.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":1e-99999999}}")
+                .assertStatus(400).assertError(-32600, "exponent");
+    }
+
+    @Test
+    void aNumberLongerThanTheJsonParsersOwnLimitIsAnInvalidRequestNotAServerError() {
+        // Parsson's own limit is 1,100 characters; ours (1,000 by default) answers first, in the same terms
+        kit.call("add", "{\"a\":" + "7".repeat(1_200) + ",\"b\":3}").assertStatus(400)
+                .assertError(-32600, "longer than 1000").assertNoInternals();
+        kit.call("add", "{\"a\":" + "7".repeat(1_000) + ",\"b\":3}").assertStatus(200);
+    }
+
+    @Test
     void nanIsAParseError() {
         kit.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":NaN,\"b\":1}}")
                 .assertError(-32700, null);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.statelessmcp.testkit.McpResponse;
 
 /**
- * Configured limits and settings: body size, JSON nesting, batch size (set through the SMCP_MAX_BATCH_SIZE
+ * Configured limits and settings: body size, JSON nesting, string and number length, batch size (set through the SMCP_MAX_BATCH_SIZE
  * environment variable of the server process), timeouts, and the example tools switched off.
  */
 class LimitsIT extends DeployedWarTest {
@@ -38,6 +38,7 @@ class LimitsIT extends DeployedWarTest {
         settings.setProperty("smcp.mcp.page-size", "4");
         settings.setProperty("smcp.max-string-length", "200");
         settings.setProperty("smcp.max-arguments", "3");
+        settings.setProperty("smcp.max-number-length", "20");
         return Deployments.withSettings(Deployments.withProbes(), settings);
     }
 
@@ -119,6 +120,19 @@ class LimitsIT extends DeployedWarTest {
                 .assertError(-32600, "longer than 200");
         // the server is unharmed: a string at the limit reaches the tool
         kit.call("refuse", Map.of("reason", "r".repeat(200))).assertError(-32000, null);
+    }
+
+    @Test
+    void aNumberLongerThanTheLimitIsAnInvalidRequest() {
+        kit.call("nothing", "{\"x\":" + "1".repeat(21) + "}").assertStatus(400).assertError(-32600, "longer than 20");
+        // a number at the limit gets past the parser: the tool refuses the unknown argument
+        kit.call("nothing", "{\"x\":" + "1".repeat(20) + "}").assertError(-32602, null);
+    }
+
+    @Test
+    void aNumberWithAnExponentAboveTheLimitIsAnInvalidRequest() {
+        kit.call("nothing", "{\"x\":1e21}").assertStatus(400).assertError(-32600, "exponent is larger than 20");
+        kit.call("nothing", "{\"x\":1e20}").assertError(-32602, null);
     }
 
     @Test

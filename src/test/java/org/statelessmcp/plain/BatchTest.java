@@ -65,7 +65,7 @@ class BatchTest {
 
     private Batch start(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ParsedBody.Batch batch = (ParsedBody.Batch) new JsonRpcParser(64, 100, 1 << 20, 64,
+        ParsedBody.Batch batch = (ParsedBody.Batch) new JsonRpcParser(64, 100, 1 << 20, 1000, 64,
                 Set.of("tools/call", "prompts/get")).parse(bytes, bytes.length);
         return plain.batch(batch.messages(), Caller.ANONYMOUS, mcp);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +156,7 @@ class JsonRpcParserTest {
 
     @Test
     void aStringLongerThanTheLimitMakesTheBodyUnusable() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64, Set.of("tools/call", "prompts/get"));
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 1000, 64, Set.of("tools/call", "prompts/get"));
         String ok = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"m\":\"0123456789\"}}";
         assertInstanceOf(ParsedBody.Single.class, limited.parse(ok));
         ParsedBody tooLong = limited.parse(ok.replace("0123456789", "0123456789a"));
@@ -166,7 +167,7 @@ class JsonRpcParserTest {
 
     @Test
     void aLongMemberNameCountsToo() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 64, Set.of("tools/call", "prompts/get"));
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 10, 1000, 64, Set.of("tools/call", "prompts/get"));
         ParsedBody body = limited.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"e\",\"params\":{\""
                 + "n".repeat(11) + "\":1}}");
         assertInstanceOf(ParsedBody.Unusable.class, body);
@@ -174,7 +175,7 @@ class JsonRpcParserTest {
 
     @Test
     void moreArgumentsThanTheLimitAreInvalidParamsWithTheRequestsId() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2, Set.of("tools/call", "prompts/get"));
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 1000, 2, Set.of("tools/call", "prompts/get"));
         JsonRpcMessage.Invalid seed = assertInstanceOf(JsonRpcMessage.Invalid.class, ((ParsedBody.Single) limited.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"add\",\"params\":{\"a\":1,\"b\":2,\"c\":3}}")).message());
         assertEquals(JsonRpcError.INVALID_PARAMS, seed.error().code());
@@ -186,9 +187,56 @@ class JsonRpcParserTest {
 
     @Test
     void argumentsUpToTheLimitPass() {
-        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 2, Set.of("tools/call", "prompts/get"));
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 1000, 2, Set.of("tools/call", "prompts/get"));
         assertInstanceOf(JsonRpcRequest.class, ((ParsedBody.Single) limited.parse("{\"jsonrpc\":\"2.0\",\"id\":5,"
                 + "\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"_meta\":{},\"arguments\":{\"a\":1,\"b\":2}}}"))
                         .message());
+    }
+
+    private static JsonRpcError unusableWith(JsonRpcParser parser, String number) {
+        return assertInstanceOf(ParsedBody.Unusable.class, parser.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":" + number + "}}")).error();
+    }
+
+    private static JsonRpcMessage parsedWith(JsonRpcParser parser, String number) {
+        return ((ParsedBody.Single) parser.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"add\",\"params\":{\"a\":" + number + "}}")).message();
+    }
+
+    @Test
+    void aNumberLongerThanTheLimitMakesTheBodyUnusable() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 10, 64, Set.of());
+        assertInstanceOf(JsonRpcRequest.class, parsedWith(limited, "-1234.5678"));
+        JsonRpcError error = unusableWith(limited, "-1234.56789");
+        assertEquals(JsonRpcError.INVALID_REQUEST, error.code());
+        assertTrue(error.message().contains("a number is longer than 10 characters"), error.message());
+    }
+
+    @Test
+    void aNumbersExponentAboveTheLimitMakesTheBodyUnusableWhateverItsSign() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 10, 64, Set.of());
+        assertInstanceOf(JsonRpcRequest.class, parsedWith(limited, "1e10"));
+        assertInstanceOf(JsonRpcRequest.class, parsedWith(limited, "1E-0000010"));
+        for (String number : List.of("1e11", "1E+11", "-2.5e-11", "1e99999999")) {
+            JsonRpcError error = unusableWith(limited, number);
+            assertEquals(JsonRpcError.INVALID_REQUEST, error.code(), number);
+            assertTrue(error.message().contains("exponent is larger than 10"), error.message());
+        }
+        // an exponent past int's range is read as large, not wrapped round to a small one
+        JsonRpcParser longer = new JsonRpcParser(16, 3, 1000, 30, 64, Set.of());
+        assertTrue(unusableWith(longer, "1e99999999999999999999").message().contains("exponent"));
+    }
+
+    @Test
+    void numbersInsideStringsAreOnlyText() {
+        JsonRpcParser limited = new JsonRpcParser(16, 3, 1000, 10, 64, Set.of());
+        assertInstanceOf(JsonRpcRequest.class, parsedWith(limited, "\"1e99999999 and 12345678901234567890\""));
+    }
+
+    @Test
+    void theJsonParserIsToldTheLimitSoThatNumbersWithinItParse() {
+        // Parsson refuses numbers over 1,100 characters unless told otherwise
+        JsonRpcParser generous = new JsonRpcParser(16, 3, 1000, 3000, 64, Set.of());
+        assertInstanceOf(JsonRpcRequest.class, parsedWith(generous, "7".repeat(2000)));
     }
 }

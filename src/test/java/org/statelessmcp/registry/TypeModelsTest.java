@@ -191,6 +191,37 @@ public class TypeModelsTest {
     }
 
     @Test
+    void integerWithAHugeExponentIsOutOfRangeBeforeItIsExpanded() throws Exception {
+        // expanded, 10^999999999 overflows BigInteger and would read as "not an integer"
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> TypeModels.of(long.class).bind(json("1e999999999"), "n", JSONB));
+        assertEquals("'n' must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                + ", got the number 1E+999999999", e.getMessage());
+    }
+
+    @Test
+    void aFractionSmallerThanOneIsNotAnInteger() throws Exception {
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> TypeModels.of(int.class).bind(json("1e-999999999"), "n", JSONB));
+        assertTrue(e.getMessage().startsWith("'n' must be an integer"), e.getMessage());
+    }
+
+    @Test
+    void integerWrittenWithAnExponentInRangeBinds() throws Exception {
+        assertEquals(1_000_000L, TypeModels.of(long.class).bind(json("1e6"), "n", JSONB));
+        assertEquals(0, TypeModels.of(int.class).bind(json("0e99999999"), "n", JSONB));
+    }
+
+    @Test
+    void aNumberBeyondADoublesRangeIsRefused() throws Exception {
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> TypeModels.of(double.class).bind(json("-1e400"), "d", JSONB));
+        assertEquals("'d' must be a number within the range of a double, got the number -1E+400", e.getMessage());
+        assertThrows(InvalidArgumentException.class, () -> TypeModels.of(Float.class).bind(json("1e39"), "f", JSONB));
+        assertEquals(0.0d, TypeModels.of(double.class).bind(json("1e-400"), "d", JSONB));
+    }
+
+    @Test
     void integerOutOfRangeNamesTheRange() throws Exception {
         TypeModel model = TypeModels.of(byte.class);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
