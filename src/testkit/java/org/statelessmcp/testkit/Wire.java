@@ -89,11 +89,14 @@ final class Wire {
                 && (message.containsKey("result") || message.containsKey("error"));
     }
 
-    /** The JSON of {@code text}, or the text as a JSON string when it is not JSON. */
+    /**
+     * The JSON of {@code text}, or the text as a JSON string when it is not JSON, or JSON this JSON-P refuses (Parsson:
+     * numbers over 1,100 characters).
+     */
     static JsonValue tryParse(String text) {
         try {
             return parse(text);
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
+        } catch (jakarta.json.JsonException | IllegalStateException | UnsupportedOperationException e) {
             return Json.createValue(text);
         }
     }
