@@ -6,9 +6,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The keywords that look at one value alone: {@code type}, {@code enum}, {@code const}, numeric limits, string
@@ -20,7 +20,7 @@ final class Assertions {
     private Assertions() {
     }
 
-    static void check(JsonObject schema, JsonValue value, String path, Map<String, Pattern> patterns,
+    static void check(JsonObject schema, JsonValue value, String path, PatternBudget patterns,
                       List<String> errors) {
         String where = Evaluator.where(path);
         JsonValue type = schema.get("type");
@@ -51,12 +51,13 @@ final class Assertions {
         } else if (value instanceof JsonArray array) {
             count(schema, "minItems", "maxItems", array.size(), where, "items", errors);
             if (schema.getBoolean("uniqueItems", false)) {
+                // by canonical form, not pair by pair: a client's array of a million items is then no hour's work
+                Map<String, Integer> seen = new HashMap<>();
                 for (int i = 0; i < array.size(); i++) {
-                    for (int j = i + 1; j < array.size(); j++) {
-                        if (JsonValues.equal(array.get(i), array.get(j))) {
-                            errors.add(where + " must have unique items: items " + i + " and " + j + " are equal");
-                            return;
-                        }
+                    Integer first = seen.putIfAbsent(JsonValues.canonical(array.get(i)), i);
+                    if (first != null) {
+                        errors.add(where + " must have unique items: items " + first + " and " + i + " are equal");
+                        return;
                     }
                 }
             }
@@ -89,13 +90,18 @@ final class Assertions {
         }
     }
 
-    private static void string(JsonObject schema, String s, String where, Map<String, Pattern> patterns,
+    private static void string(JsonObject schema, String s, String where, PatternBudget patterns,
                                List<String> errors) {
         // a string's length is its number of Unicode code points, not of UTF-16 units
         count(schema, "minLength", "maxLength", s.codePointCount(0, s.length()), where, "characters", errors);
-        if (schema.get("pattern") instanceof JsonString pattern
-                && !patterns.get(pattern.getString()).matcher(s).find()) { // ECMA-262 patterns are unanchored
-            errors.add(where + " must match the pattern " + pattern.getString());
+        if (schema.get("pattern") instanceof JsonString pattern) {
+            try {
+                if (!patterns.find(pattern.getString(), s)) {
+                    errors.add(where + " must match the pattern " + pattern.getString());
+                }
+            } catch (PatternBudget.Exhausted e) {
+                errors.add(where + " is too costly to match against the pattern " + pattern.getString());
+            }
         }
     }
 

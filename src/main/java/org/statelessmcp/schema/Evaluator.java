@@ -23,16 +23,20 @@ final class Evaluator {
 
     private final JsonObject root;
     private final SchemaCheck.Found found;
+    private final PatternBudget patterns;
 
+    /** For one validation: its patterns share one budget. */
     Evaluator(JsonObject root, SchemaCheck.Found found) {
         this.root = root;
         this.found = found;
+        this.patterns = new PatternBudget(found.patterns());
     }
 
+    /** The errors of {@code value}, the first {@link ErrorList#KEPT} of them kept, the rest counted. */
     List<String> errors(JsonValue schema, JsonValue value, String path) {
-        List<String> errors = new ArrayList<>();
+        ErrorList errors = new ErrorList();
         evaluate(schema, value, path, 0, errors);
-        return errors;
+        return errors.summary();
     }
 
     /** How a message names the value at {@code path}. */
@@ -57,7 +61,7 @@ final class Evaluator {
             evaluate(target.startsWith("#/") || "#".equals(target) ? Pointers.resolve(root, target)
                     : found.anchors().get(target.substring(1)), value, path, refs + 1, errors);
         }
-        Assertions.check(object, value, path, found.patterns(), errors);
+        Assertions.check(object, value, path, patterns, errors);
         combinations(object, value, path, refs, errors);
         if (value instanceof JsonObject instance) {
             properties(object, instance, path, refs, errors);
@@ -113,7 +117,7 @@ final class Evaluator {
     }
 
     private List<String> errors(JsonValue schema, JsonValue value, String path, int refs) {
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ErrorList();
         evaluate(schema, value, path, refs, errors);
         return errors;
     }
@@ -132,9 +136,15 @@ final class Evaluator {
                 evaluate(own, property.getValue(), at, 0, errors);
             }
             for (Map.Entry<String, JsonValue> pattern : patterns.entrySet()) {
-                if (found.patterns().get(pattern.getKey()).matcher(name).find()) {
+                try {
+                    if (this.patterns.find(pattern.getKey(), name)) {
+                        matched = true;
+                        evaluate(pattern.getValue(), property.getValue(), at, 0, errors);
+                    }
+                } catch (PatternBudget.Exhausted e) {
                     matched = true;
-                    evaluate(pattern.getValue(), property.getValue(), at, 0, errors);
+                    errors.add("the name of " + where(at) + " is too costly to match against the pattern "
+                            + pattern.getKey());
                 }
             }
             if (!matched && additional != null) {

@@ -171,4 +171,60 @@ class JsonSchemaTest {
         assertTrue(problems("{\"$defs\":{\"a\":{\"$anchor\":\"x\"},\"b\":{\"$anchor\":\"x\"}}}").contains(
                 "anchor 'x' is declared twice"));
     }
+
+    @Test
+    void aPatternThatBacktracksCatastrophicallyIsStoppedAndNamed() throws Exception {
+        // the JDK remembers where (a+)+ failed, but not for bounded repetitions: 28 a's and a b take it 5 s on
+        // this pattern, 38 of them minutes
+        List<String> errors = errors("{\"properties\":{\"s\":{\"type\":\"string\","
+                + "\"pattern\":\"^(a{1,40}){1,40}$\"}}}", "{\"s\":\"" + "a".repeat(38) + "b\"}");
+        assertEquals(List.of("'s' is too costly to match against the pattern ^(a{1,40}){1,40}$"), errors);
+    }
+
+    @Test
+    void aLinearPatternOverALongStringStaysWithinTheBudget() throws Exception {
+        String schema = "{\"properties\":{\"s\":{\"type\":\"string\",\"pattern\":\"^[a-z]+$\"}}}";
+        assertEquals(List.of(), errors(schema, "{\"s\":\"" + "a".repeat(1_000_000) + "\"}"));
+        assertEquals(List.of("'s' must match the pattern ^[a-z]+$"),
+                errors(schema, "{\"s\":\"" + "a".repeat(1_000_000) + "1\"}"));
+    }
+
+    @Test
+    void aPropertyNameTooCostlyForPatternPropertiesIsNamed() throws Exception {
+        List<String> errors = errors("{\"patternProperties\":{\"^(a{1,40}){1,40}$\":{\"type\":\"null\"}}}",
+                "{\"" + "a".repeat(38) + "b\":1}");
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("the name of '") && errors.get(0).endsWith(
+                "' is too costly to match against the pattern ^(a{1,40}){1,40}$"), errors.get(0));
+    }
+
+    @Test
+    void uniqueItemsComparesByValueWhateverTheNotationOrMemberOrder() throws Exception {
+        String schema = "{\"uniqueItems\":true}";
+        assertEquals(List.of("the arguments must have unique items: items 0 and 2 are equal"),
+                errors(schema, "[1, 2, 1.0]"));
+        assertEquals(List.of("the arguments must have unique items: items 0 and 1 are equal"),
+                errors(schema, "[{\"a\":1,\"b\":[100]}, {\"b\":[1E+2],\"a\":1.00}]"));
+        assertEquals(List.of(),
+                errors(schema, "[1, \"1\", [1], {\"1\":1}, true, null, 0, -0.0e5]".replace(", -0.0e5", "")));
+    }
+
+    @Test
+    void uniqueItemsOverAHundredThousandItemsIsNoQuadraticWork() throws Exception {
+        StringBuilder items = new StringBuilder("[");
+        for (int i = 0; i < 100_000; i++) {
+            items.append(i).append(',');
+        }
+        items.append("99999]");
+        assertEquals(List.of("the arguments must have unique items: items 99999 and 100000 are equal"),
+                errors("{\"uniqueItems\":true}", items.toString()));
+    }
+
+    @Test
+    void onlyTheFirstErrorsAreKeptAndTheRestCounted() throws Exception {
+        List<String> errors = errors("{\"items\":{\"type\":\"integer\"}}", "[" + "\"x\",".repeat(999) + "\"x\"]");
+        assertEquals(ErrorList.KEPT + 1, errors.size());
+        assertEquals("'[0]' must be an integer, got a string", errors.get(0));
+        assertEquals("and " + (1000 - ErrorList.KEPT) + " more", errors.get(ErrorList.KEPT));
+    }
 }
