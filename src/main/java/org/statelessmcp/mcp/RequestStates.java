@@ -1,10 +1,7 @@
 package org.statelessmcp.mcp;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -16,11 +13,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.statelessmcp.protocol.CanonicalJson;
 import org.statelessmcp.protocol.JsonP;
 
 /**
@@ -139,38 +136,14 @@ public final class RequestStates {
         StringBuilder canonical = new StringBuilder();
         canonical.append(binding.method()).append('\n').append(binding.name()).append('\n')
                 .append(binding.principal()).append('\n');
-        canonicalize(binding.arguments() == null ? JsonValue.EMPTY_JSON_OBJECT : binding.arguments(), canonical);
+        // equal arguments digest equally: members sorted, numbers in one notation
+        CanonicalJson.append(binding.arguments() == null ? JsonValue.EMPTY_JSON_OBJECT : binding.arguments(),
+                canonical);
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
-    }
-
-    /** JSON with object keys sorted and numbers in one form, so that equal arguments digest equally. */
-    private static void canonicalize(JsonValue value, StringBuilder out) {
-        if (value instanceof JsonObject object) {
-            out.append('{');
-            new TreeMap<>(object).forEach((name, member) -> {
-                out.append(JsonP.createValue(name)).append(':');
-                canonicalize(member, out);
-                out.append(',');
-            });
-            out.append('}');
-        } else if (value instanceof JsonArray array) {
-            out.append('[');
-            array.forEach(item -> {
-                canonicalize(item, out);
-                out.append(',');
-            });
-            out.append(']');
-        } else if (value instanceof JsonNumber number) {
-            out.append(number.bigDecimalValue().stripTrailingZeros().toPlainString());
-        } else if (value instanceof JsonString string) {
-            out.append(JsonP.createValue(string.getString()));
-        } else {
-            out.append(value);
         }
     }
 

@@ -4,8 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.TreeMap;
-import org.statelessmcp.protocol.JsonP;
+import org.statelessmcp.protocol.CanonicalJson;
 
 /** JSON equality and types as JSON Schema defines them: {@code 1} equals {@code 1.0}, and both are integers. */
 public final class JsonValues {
@@ -39,32 +38,7 @@ public final class JsonValues {
      * {@code 1} alike), object members sorted by name, strings as JSON writes them.
      */
     static String canonical(JsonValue value) {
-        StringBuilder out = new StringBuilder();
-        canonical(value, out);
-        return out.toString();
-    }
-
-    private static void canonical(JsonValue value, StringBuilder out) {
-        if (value instanceof JsonNumber number) {
-            out.append(number.bigDecimalValue().stripTrailingZeros());
-        } else if (value instanceof JsonArray array) {
-            out.append('[');
-            array.forEach(item -> {
-                canonical(item, out);
-                out.append(',');
-            });
-            out.append(']');
-        } else if (value instanceof JsonObject object) {
-            out.append('{');
-            new TreeMap<>(object).forEach((name, member) -> {
-                out.append(JsonP.createValue(name)).append(':');
-                canonical(member, out);
-                out.append(',');
-            });
-            out.append('}');
-        } else {
-            out.append(value);
-        }
+        return CanonicalJson.of(value);
     }
 
     /** Whether {@code value} is of JSON Schema type {@code type}. */
