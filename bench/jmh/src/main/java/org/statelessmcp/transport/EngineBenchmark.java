@@ -84,8 +84,8 @@ public class EngineBenchmark {
     public void setUp() throws ReflectiveOperationException {
         JsonCodec codec = JsonCodec.create();
         jsonb = codec.jsonb();
-        // the product's defaults: depth 64, batch 100, strings 1 MiB, 64 arguments
-        parser = new JsonRpcParser(64, 100, 1 << 20, 64, Set.of("tools/call", "prompts/get"));
+        // the product's defaults: depth 64, batch 100, strings 1 MiB, numbers 1,000 characters, 64 arguments
+        parser = new JsonRpcParser(64, 100, 1 << 20, 1000, 64, Set.of("tools/call", "prompts/get"));
         registry = BenchRegistry.of(new ExampleTools(), jsonb);
         // plain tools run on the calling thread, as on the request thread in the server
         executor = new ToolExecutor(Runnable::run, new DeadlineWatch(), codec, ToolObserver.NONE, task -> task);
