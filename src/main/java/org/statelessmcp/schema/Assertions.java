@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.statelessmcp.protocol.CanonicalJson;
 
 /**
  * The keywords that look at one value alone: {@code type}, {@code enum}, {@code const}, numeric limits, string
@@ -54,7 +55,7 @@ final class Assertions {
                 // by canonical form, not pair by pair: a client's array of a million items is then no hour's work
                 Map<String, Integer> seen = new HashMap<>();
                 for (int i = 0; i < array.size(); i++) {
-                    Integer first = seen.putIfAbsent(JsonValues.canonical(array.get(i)), i);
+                    Integer first = seen.putIfAbsent(CanonicalJson.of(array.get(i)), i);
                     if (first != null) {
                         errors.add(where + " must have unique items: items " + first + " and " + i + " are equal");
                         return;

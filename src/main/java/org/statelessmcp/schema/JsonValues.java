@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.statelessmcp.protocol.CanonicalJson;
 
 /** JSON equality and types as JSON Schema defines them: {@code 1} equals {@code 1.0}, and both are integers. */
 public final class JsonValues {
@@ -31,14 +30,6 @@ public final class JsonValues {
             return x.keySet().equals(y.keySet()) && x.keySet().stream().allMatch(k -> equal(x.get(k), y.get(k)));
         }
         return a.getValueType() == b.getValueType() && a.equals(b);
-    }
-
-    /**
-     * A text that two values share exactly when they are {@link #equal}: numbers in one notation ({@code 1.0} and
-     * {@code 1} alike), object members sorted by name, strings as JSON writes them.
-     */
-    static String canonical(JsonValue value) {
-        return CanonicalJson.of(value);
     }
 
     /** Whether {@code value} is of JSON Schema type {@code type}. */
